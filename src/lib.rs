@@ -1,0 +1,1 @@
+//! The Vitrine widget: a yew app mounted inside `<vitrine-table>`.

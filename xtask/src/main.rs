@@ -1,0 +1,4 @@
+fn main() {
+    eprintln!("usage: cargo xtask <run|test|dist>");
+    std::process::exit(2);
+}
