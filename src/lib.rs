@@ -1,1 +1,61 @@
 //! The Vitrine widget: a yew app mounted inside `<vitrine-table>`.
+//!
+//! `www/vitrine.js` defines the custom element, loads this module and calls
+//! [`mount`] with the element's shadow-root container and its attributes.
+//! This crate only renders and handles events: every rule about data is in
+//! `vitrine-core`.
+
+mod app;
+mod attrs;
+mod dataset;
+mod error_panel;
+mod i18n;
+mod load;
+mod plain_table;
+
+pub use app::App;
+pub use attrs::{Attrs, RawAttributes};
+pub use i18n::Lang;
+
+use wasm_bindgen::prelude::*;
+
+/// One mounted widget, owned by its `<vitrine-table>` element.
+#[wasm_bindgen]
+pub struct VitrineApp {
+    handle: yew::AppHandle<App>,
+}
+
+#[wasm_bindgen]
+impl VitrineApp {
+    /// Applies changed attributes (the element's `attributeChangedCallback`).
+    pub fn update(&mut self, attributes: JsValue) -> Result<(), JsValue> {
+        self.handle.update(read_attributes(attributes)?);
+        Ok(())
+    }
+
+    /// Unmounts the app (the element was removed from the page).
+    pub fn destroy(self) {
+        self.handle.destroy();
+    }
+}
+
+/// Mounts a widget into `root` with the element's attributes.
+#[wasm_bindgen]
+pub fn mount(root: web_sys::Element, attributes: JsValue) -> Result<VitrineApp, JsValue> {
+    let props = read_attributes(attributes)?;
+    let handle = yew::Renderer::<App>::with_root_and_props(root, props).render();
+    Ok(VitrineApp { handle })
+}
+
+fn read_attributes(value: JsValue) -> Result<Attrs, JsValue> {
+    let raw: RawAttributes = serde_wasm_bindgen::from_value(value)
+        .map_err(|e| JsValue::from_str(&format!("vitrine: invalid attributes: {e}")))?;
+    Ok(Attrs::from_raw(&raw, resolve_url))
+}
+
+/// Resolves `url` against `base` with the browser's URL parser.
+fn resolve_url(url: &str, base: &str) -> Option<String> {
+    web_sys::Url::new_with_base(url, base)
+        .ok()
+        .map(|u| u.href())
+}

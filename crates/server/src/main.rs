@@ -3,7 +3,11 @@
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "vitrine", version, about = "Vitrine: serve, validate and moderate Table Schema datasets")]
+#[command(
+    name = "vitrine",
+    version,
+    about = "Vitrine: serve, validate and moderate Table Schema datasets"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -1,0 +1,108 @@
+// Shared helpers for the end-to-end tests: start `vitrine serve` on a free
+// loopback port with a throw-away database, and open headless Chromium.
+import { spawn } from "node:child_process";
+import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import net from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const require = createRequire(import.meta.url);
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const { chromium } = require(path.join(ROOT, "tools/node_modules/playwright-core"));
+
+export const ARTIFACTS = path.join(ROOT, "target/e2e");
+mkdirSync(ARTIFACTS, { recursive: true });
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(base, child, log) {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`vitrine serve exited with ${child.exitCode}:\n${log()}`);
+    }
+    try {
+      const res = await fetch(`${base}/healthz`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`vitrine serve did not answer /healthz within 30 s:\n${log()}`);
+}
+
+/** Starts the server from the repository root; returns { base, stop }. */
+export async function startServer() {
+  const bin = process.env.VITRINE_BIN || path.join(ROOT, "target/debug/vitrine");
+  const dist = process.env.VITRINE_DIST || path.join(ROOT, "dist");
+  const port = await freePort();
+  const tmp = mkdtempSync(path.join(tmpdir(), "vitrine-e2e-"));
+  const args = [
+    "serve",
+    "--config", path.join(ROOT, "vitrine.toml"),
+    "--addr", `127.0.0.1:${port}`,
+    "--static-dir", dist,
+    "--database", path.join(tmp, "vitrine.sqlite"),
+  ];
+  const child = spawn(bin, args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout.on("data", (d) => (output += d));
+  child.stderr.on("data", (d) => (output += d));
+  const base = `http://127.0.0.1:${port}`;
+  await waitForHealth(base, child, () => output);
+  return {
+    base,
+    log: () => output,
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill("SIGTERM");
+        await new Promise((r) => child.once("exit", r));
+      }
+      rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Launches Debian's Chromium headless with a fresh profile. */
+export async function launchBrowser() {
+  const profile = mkdtempSync(path.join(tmpdir(), "vitrine-chromium-"));
+  const browser = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+    ],
+    viewport: { width: 1280, height: 900 },
+  });
+  return {
+    context: browser,
+    async close() {
+      await browser.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Collects console errors and uncaught exceptions of a page. */
+export function watchErrors(page) {
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(`console: ${m.text()}`);
+  });
+  return errors;
+}

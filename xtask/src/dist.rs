@@ -1,0 +1,112 @@
+//! `cargo xtask dist`: the release bundle in `dist/` and its size table.
+
+use crate::cmd::{self, Result, root, run};
+use crate::sizes::{self, SizeRow};
+use crate::tools;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Files copied from `www/` into the bundle as they are.
+const WWW_FILES: &[&str] = &["vitrine.js", "vitrine.css", "index.html"];
+/// wasm-opt levels tried; the one with the smallest gzip output wins.
+const OPT_LEVELS: &[&str] = &["-Oz", "-Os", "-O2", "-O3"];
+
+pub fn dist_dir() -> PathBuf {
+    root().join("dist")
+}
+
+/// Builds the bundle and returns its size table.
+pub fn build() -> Result<Vec<SizeRow>> {
+    tools::wasm_target()?;
+    tools::wasm_bindgen()?;
+    let have_npm = tools::node_tools()?;
+
+    cmd::step("building the widget (wasm32, profile wasm-release)");
+    run(cmd::cargo().args([
+        "build",
+        "--package",
+        "vitrine-widget",
+        "--lib",
+        "--target",
+        tools::WASM_TARGET,
+        "--profile",
+        "wasm-release",
+    ]))?;
+    let wasm_in = root().join("target/wasm32-unknown-unknown/wasm-release/vitrine_widget.wasm");
+
+    let out = dist_dir();
+    if out.exists() {
+        fs::remove_dir_all(&out).map_err(|e| format!("cannot clean {}: {e}", out.display()))?;
+    }
+    fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+
+    cmd::step("wasm-bindgen --target web");
+    run(Command::new("wasm-bindgen")
+        .arg(&wasm_in)
+        .args([
+            "--target",
+            "web",
+            "--no-typescript",
+            "--remove-name-section",
+            "--remove-producers-section",
+        ])
+        .arg("--out-dir")
+        .arg(&out))?;
+
+    let wasm = out.join("vitrine_widget_bg.wasm");
+    match (have_npm, tools::wasm_opt()) {
+        (true, Some(wasm_opt)) => optimise(&wasm_opt, &wasm)?,
+        _ => eprintln!("notice: wasm-opt not available (needs npm); the .wasm is not optimised"),
+    }
+
+    for name in WWW_FILES {
+        let from = root().join("www").join(name);
+        fs::copy(&from, out.join(name))
+            .map_err(|e| format!("cannot copy {}: {e}", from.display()))?;
+    }
+
+    let rows = sizes::measure(
+        &out,
+        &[
+            "vitrine_widget_bg.wasm",
+            "vitrine_widget.js",
+            "vitrine.js",
+            "vitrine.css",
+        ],
+    )?;
+    Ok(rows)
+}
+
+/// Runs wasm-opt at each level and keeps the output with the smallest gzip size.
+fn optimise(wasm_opt: &Path, wasm: &Path) -> Result {
+    cmd::step("wasm-opt: choosing the level with the smallest gzip size");
+    let mut best: Option<(usize, &str, Vec<u8>)> = None;
+    for level in OPT_LEVELS {
+        let candidate = wasm.with_extension(format!("opt{}.wasm", level.trim_start_matches('-')));
+        run(Command::new(wasm_opt)
+            .arg(level)
+            .arg("--strip-debug")
+            .arg("--strip-producers")
+            .arg(wasm)
+            .arg("-o")
+            .arg(&candidate))?;
+        let bytes = fs::read(&candidate)
+            .map_err(|e| format!("cannot read {}: {e}", candidate.display()))?;
+        let _ = fs::remove_file(&candidate);
+        let gz = sizes::gzip_len(&bytes);
+        eprintln!("    {level}: {} bytes, {gz} gzip", bytes.len());
+        if best.as_ref().is_none_or(|(b, _, _)| gz < *b) {
+            best = Some((gz, level, bytes));
+        }
+    }
+    let (gz, level, bytes) = best.expect("at least one level");
+    eprintln!("    kept {level} ({gz} bytes gzip)");
+    fs::write(wasm, bytes).map_err(|e| format!("cannot write {}: {e}", wasm.display()))
+}
+
+pub fn main() -> Result {
+    let rows = build()?;
+    sizes::print_table(&rows);
+    sizes::check_budget(&rows)
+}
