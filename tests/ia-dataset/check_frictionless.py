@@ -14,6 +14,8 @@ Exits 1 on any disagreement, and 0 with a SKIP line when Python 3.8+ or the
 `frictionless` package is missing.
 
 Usage: python3 tests/ia-dataset/check_frictionless.py [REPO_ROOT]
+       python3 tests/ia-dataset/check_frictionless.py --report FILE.csv
+         (prints FILE's errors in Vitrine's report shape, one JSON object a line)
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from vitrine_extensions import check_row  # noqa: E402
 
-ROOT = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "..", ".."))
+ROOT = os.path.abspath(sys.argv[1] if len(sys.argv) == 2 else os.path.join(HERE, "..", ".."))
 SCHEMA = os.path.join("schema", "bibliotheque-ia.schema.json")
 DATA = "data"
 
@@ -221,7 +223,25 @@ def compare(who: str, got: list, want: list) -> None:
             fail(f"{who}: unexpected error: {e}")
 
 
+def report_file(path: str) -> int:
+    """`--report FILE`: print FILE's errors (frictionless + vitrine:*) as JSON lines."""
+    path = os.path.abspath(path)
+    os.chdir(ROOT)
+    with open(SCHEMA, encoding="utf-8") as f:
+        descriptor = json.load(f)
+    with system.use_context(trusted=True):
+        report = frictionless.validate(Resource(path=path, schema=Schema.from_descriptor(SCHEMA)))
+    standard = frictionless_errors(report)
+    errors = standard + vitrine_errors(descriptor, path, standard)
+    errors.sort(key=lambda e: (e["rowNumber"] or 0, e["fieldNumber"] or 0))
+    for e in errors:
+        print(json.dumps(e, ensure_ascii=False))
+    return 0
+
+
 def main() -> int:
+    if len(sys.argv) == 3 and sys.argv[1] == "--report":
+        return report_file(sys.argv[2])
     os.chdir(ROOT)  # frictionless refuses absolute data paths unless trusted
     print(f"ia-dataset checks with frictionless {frictionless.__version__} in {ROOT}")
     descriptor = check_schema()
