@@ -158,6 +158,20 @@ def check_valid_dataset(descriptor: dict) -> None:
         rows = report.tasks[0].stats["rows"]
         ok(f"data/projets.csv: {rows} rows, no frictionless error, no vitrine:* error")
 
+    # Relative logos exist next to the data and are well-formed SVG.
+    import xml.etree.ElementTree as ElementTree
+
+    with open(path, newline="", encoding="utf-8") as f:
+        logos = {row["image_url"] for row in csv.DictReader(f) if "://" not in row["image_url"]}
+    for logo in sorted(logos):
+        try:
+            root = ElementTree.parse(os.path.join(DATA, logo)).getroot()
+            if not root.tag.endswith("svg"):
+                fail(f"{logo} is not an SVG image")
+        except (OSError, ElementTree.ParseError) as e:
+            fail(f"logo {logo}: {e}")
+    ok(f"{len(logos)} logos referenced by data/projets.csv exist under data/ and are SVG")
+
     # projets.json holds the same rows: list fields as arrays, empty cells as null.
     types = {f["name"]: f["type"] for f in descriptor["fields"]}
     with open(path, newline="", encoding="utf-8") as f:
