@@ -172,17 +172,10 @@ def check_valid_dataset(descriptor: dict) -> None:
             fail(f"logo {logo}: {e}")
     ok(f"{len(logos)} logos referenced by data/projets.csv exist under data/ and are SVG")
 
-    # projets.json holds the same rows: list fields as arrays, empty cells as null.
-    types = {f["name"]: f["type"] for f in descriptor["fields"]}
+    # projets.json holds the same rows: the same cell texts (list fields as
+    # the same `|`-delimited strings), empty cells as null.
     with open(path, newline="", encoding="utf-8") as f:
-        from_csv = []
-        for row in csv.DictReader(f):
-            from_csv.append(
-                {
-                    n: (None if v == "" else v.split("|") if types[n] == "list" else v)
-                    for n, v in row.items()
-                }
-            )
+        from_csv = [{n: (None if v == "" else v) for n, v in row.items()} for row in csv.DictReader(f)]
     with open(os.path.join(DATA, "projets.json"), encoding="utf-8") as f:
         from_json = json.load(f)
     if from_json != from_csv:
@@ -201,8 +194,11 @@ def check_valid_dataset(descriptor: dict) -> None:
         if not package.resources[0].path.endswith(".csv"):
             fail("the first resource of data/datapackage.json must be the CSV table")
         report = frictionless.validate(os.path.join(DATA, "datapackage.json"))
-    if report.valid:
-        ok("data/datapackage.json is valid and its resources validate")
+    counts = {task.name: task.stats.get("rows") for task in report.tasks}
+    if report.valid and all(n == len(from_csv) for n in counts.values()):
+        ok(f"data/datapackage.json is valid and its resources validate ({counts} rows)")
+    elif report.valid:
+        fail(f"data/datapackage.json: resources read {counts} rows, expected {len(from_csv)} each")
     else:
         fail(f"data/datapackage.json: {report.flatten(['type', 'rowNumber', 'fieldName', 'note'])}")
 
