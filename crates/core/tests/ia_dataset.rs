@@ -1,9 +1,10 @@
 //! The IA library dataset (`schema/bibliotheque-ia.schema.json`,
 //! `data/projets.csv`, `data/projets-avec-erreurs.csv`) against vitrine-core.
 //!
-//! The expected errors of the flawed file are listed in
-//! `data/projets-avec-erreurs.expected.json`; these tests check the parts the
-//! schema parser, the casting and the SIRET/URL rules decide.
+//! `data/projets.csv` (and its JSON twin) must validate without error, and
+//! `data/projets-avec-erreurs.csv` must report exactly the errors listed in
+//! `data/projets-avec-erreurs.expected.json` — the same list
+//! `tests/ia-dataset/check_frictionless.py` checks against frictionless-py.
 
 use std::collections::BTreeSet;
 
@@ -11,7 +12,7 @@ use serde_json::Value as Json;
 use vitrine_core::schema::{SafeUrl, Visibility};
 use vitrine_core::siret::check_siret;
 use vitrine_core::url::check_safe_url;
-use vitrine_core::{CastError, CsvOptions, Schema, Table, load_csv};
+use vitrine_core::{CastError, CsvOptions, Schema, Table, load_csv, load_json, validate};
 
 const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
 
@@ -177,4 +178,99 @@ fn ia_flawed_file_cast_errors_are_where_expected() {
     assert_eq!(rows[9].len(), 38, "row 11: one extra cell");
     assert_eq!(rows[12].len(), 38, "row 14: unquoted comma");
     assert_eq!(rows[16].len(), 35, "row 18: two missing cells");
+}
+
+/// (type, rowNumber, fieldNumber, fieldName, note) with the note reduced to
+/// the constraint name (`constraint "enum" is …` → `enum`,
+/// `vitrine:itemConstraints.enum` → `vitrine:itemConstraints`) or the
+/// `type/format` label (`type is "string/email"` → `string/email`).
+type Key = (String, u64, Option<u64>, Option<String>, String);
+
+fn short_note(kind: &str, note: &str) -> String {
+    let quoted = note.split('"').nth(1).unwrap_or("");
+    match kind {
+        "constraint-error" if quoted.starts_with("vitrine:itemConstraints") => {
+            "vitrine:itemConstraints".to_string()
+        }
+        "constraint-error" | "type-error" => quoted.to_string(),
+        _ => String::new(),
+    }
+}
+
+fn expected_errors() -> BTreeSet<Key> {
+    let list: Vec<Json> =
+        serde_json::from_slice(&read("data/projets-avec-erreurs.expected.json")).unwrap();
+    list.iter()
+        .map(|e| {
+            (
+                e["type"].as_str().unwrap().to_string(),
+                e["rowNumber"].as_u64().unwrap(),
+                e["fieldNumber"].as_u64(),
+                e["fieldName"].as_str().map(str::to_string),
+                e["note"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn reported(path: &str) -> Vec<Key> {
+    let report = validate(&schema(), &table(path));
+    report
+        .errors
+        .iter()
+        .map(|e| {
+            let kind = e.error_type.name().to_string();
+            let note = short_note(&kind, &e.note);
+            (
+                kind,
+                e.row_number.unwrap_or(0) as u64,
+                e.field_number.map(|n| n as u64),
+                // frictionless and vitrine-core name an extra cell "": the
+                // expected list writes null, as for a row-level error.
+                e.field_name.clone().filter(|n| !n.is_empty()),
+                note,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn ia_sample_validates_without_error() {
+    assert_eq!(reported("data/projets.csv"), Vec::<Key>::new());
+}
+
+#[test]
+fn ia_flawed_file_reports_exactly_the_expected_errors() {
+    let got = reported("data/projets-avec-erreurs.csv");
+    let unique: BTreeSet<Key> = got.iter().cloned().collect();
+    assert_eq!(
+        unique.len(),
+        got.len(),
+        "an error is reported twice: {got:?}"
+    );
+    assert_eq!(unique, expected_errors());
+}
+
+#[test]
+fn ia_json_twin_validates_without_error_and_matches_the_csv() {
+    let schema = schema();
+    let json = load_json(&read("data/projets.json")).expect("projets.json loads");
+    let csv = table("data/projets.csv");
+    assert!(
+        validate(&schema, &json).errors.is_empty(),
+        "{:?}",
+        validate(&schema, &json).errors
+    );
+    assert_eq!(json.len(), csv.len());
+    let names: Vec<&str> = csv.header().iter().collect();
+    for (a, b) in json.rows().iter().zip(csv.rows()) {
+        for (i, name) in names.iter().enumerate() {
+            let j = json
+                .header()
+                .iter()
+                .position(|h| h == *name)
+                .expect("same columns");
+            assert_eq!(a.get(j), b.get(i), "{name}");
+        }
+    }
 }
