@@ -3,9 +3,11 @@
 //! - `cargo xtask run`  — install what is missing, build the bundle, serve the demo.
 //! - `cargo xtask test` — formatting, lints, native, browser and end-to-end tests.
 //! - `cargo xtask dist` — build the bundle into `dist/` and print its sizes.
+//! - `cargo xtask gen-data` — a deterministic IA-shaped dataset of any size.
 
 mod cmd;
 mod dist;
+mod gen_data;
 mod run;
 mod sizes;
 mod test;
@@ -16,7 +18,9 @@ const USAGE: &str = "usage: cargo xtask <command>
 commands:
   run [--addr HOST:PORT]   build the bundle and serve the demo (default 127.0.0.1:8810)
   test                     fmt, clippy, native tests, browser tests, size budget, end-to-end tests
-  dist                     build the bundle into dist/ and print its size table";
+  dist                     build the bundle into dist/ and print its size table
+  gen-data --rows N --out FILE [--invalid-rate R] [--seed S]
+                           write a deterministic IA-shaped CSV (all 36 fields plus id)";
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -24,6 +28,7 @@ fn main() {
         Some("run") => run::main(&args[1..]),
         Some("test") => test::main(),
         Some("dist") => dist::main(),
+        Some("gen-data") => gen_data::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())

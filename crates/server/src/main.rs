@@ -2,6 +2,8 @@
 
 use clap::{Parser, Subcommand};
 
+mod validate_cmd;
+
 #[derive(Parser)]
 #[command(
     name = "vitrine",
@@ -21,6 +23,8 @@ enum Command {
         #[arg(long, default_value = "127.0.0.1:8810")]
         addr: String,
     },
+    /// Validate a CSV/JSON file or a datapackage.json against a Table Schema.
+    Validate(validate_cmd::ValidateArgs),
 }
 
 fn main() {
@@ -30,5 +34,6 @@ fn main() {
             eprintln!("vitrine serve is not available yet (would bind {addr})");
             std::process::exit(2);
         }
+        Command::Validate(args) => std::process::exit(validate_cmd::run(&args)),
     }
 }
