@@ -86,7 +86,10 @@ fn differential_scripts(have_frictionless: bool) -> Result {
     };
     let mut paths: Vec<_> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "py"))
+        .filter(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+            name.starts_with("check_") && name.ends_with(".py")
+        })
         .collect();
     paths.sort();
     for script in paths {
