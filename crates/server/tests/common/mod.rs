@@ -30,6 +30,18 @@ pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
+/// The tokens' argon2 hashes, computed once per test binary.
+fn hashes() -> &'static [String; 3] {
+    static HASHES: std::sync::OnceLock<[String; 3]> = std::sync::OnceLock::new();
+    HASHES.get_or_init(|| {
+        [
+            hash_token(MODERATOR_TOKEN),
+            hash_token(&bob_token()),
+            hash_token(READER_TOKEN),
+        ]
+    })
+}
+
 /// A folder with the dataset, the static bundle and a config file.
 pub struct Site {
     pub dir: tempfile::TempDir,
@@ -44,14 +56,22 @@ impl Site {
         std::fs::create_dir_all(root.join("dist")).unwrap();
         let f = fixtures();
         std::fs::copy(f.join("projets.csv"), root.join("data/projets.csv")).unwrap();
-        std::fs::copy(f.join("projets.schema.json"), root.join("schema/projets.schema.json")).unwrap();
+        std::fs::copy(
+            f.join("projets.schema.json"),
+            root.join("schema/projets.schema.json"),
+        )
+        .unwrap();
         std::fs::copy(f.join("logos/a.svg"), root.join("data/logos/a.svg")).unwrap();
         std::fs::write(root.join("data/logos/notes.txt"), "not a logo").unwrap();
         std::fs::copy(f.join("index.html"), root.join("dist/index.html")).unwrap();
         let mut wasm = b"\0asm\x01\0\0\0".to_vec();
         wasm.extend(std::iter::repeat_n(0u8, 4096));
         std::fs::write(root.join("dist/vitrine_widget_bg.wasm"), wasm).unwrap();
-        std::fs::write(root.join("dist/vitrine.js"), "console.log('vitrine');\n".repeat(100)).unwrap();
+        std::fs::write(
+            root.join("dist/vitrine.js"),
+            "console.log('vitrine');\n".repeat(100),
+        )
+        .unwrap();
         let config = format!(
             r#"
 [server]
@@ -78,9 +98,9 @@ role = "reader"
 hash = "{}"
 {extra_config}
 "#,
-            hash_token(MODERATOR_TOKEN),
-            hash_token(&format!("{MODERATOR_TOKEN}_bob")),
-            hash_token(READER_TOKEN),
+            hashes()[0],
+            hashes()[1],
+            hashes()[2],
         );
         std::fs::write(root.join("vitrine.toml"), config).unwrap();
         Site { dir }
@@ -95,10 +115,14 @@ hash = "{}"
     }
 
     pub fn config(&self) -> Config {
-        Config::load(&self.config_path(), true, &Overrides {
-            addr: Some("127.0.0.1:0".into()),
-            ..Overrides::default()
-        })
+        Config::load(
+            &self.config_path(),
+            true,
+            &Overrides {
+                addr: Some("127.0.0.1:0".into()),
+                ..Overrides::default()
+            },
+        )
         .unwrap()
     }
 }
@@ -155,15 +179,36 @@ impl Server {
     }
 
     pub async fn get_as(&self, path: &str, token: &str) -> reqwest::Response {
-        self.client.get(self.url(path)).bearer_auth(token).send().await.unwrap()
+        self.client
+            .get(self.url(path))
+            .bearer_auth(token)
+            .send()
+            .await
+            .unwrap()
     }
 
     pub async fn post_json(&self, path: &str, body: &serde_json::Value) -> reqwest::Response {
-        self.client.post(self.url(path)).json(body).send().await.unwrap()
+        self.client
+            .post(self.url(path))
+            .json(body)
+            .send()
+            .await
+            .unwrap()
     }
 
-    pub async fn post_as(&self, path: &str, token: &str, body: &serde_json::Value) -> reqwest::Response {
-        self.client.post(self.url(path)).bearer_auth(token).json(body).send().await.unwrap()
+    pub async fn post_as(
+        &self,
+        path: &str,
+        token: &str,
+        body: &serde_json::Value,
+    ) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .bearer_auth(token)
+            .json(body)
+            .send()
+            .await
+            .unwrap()
     }
 
     /// Stops the server (graceful shutdown) and returns its folder.
@@ -182,18 +227,36 @@ impl Server {
 /// The error body every failure must have; returns its `code`.
 pub async fn error_code(response: reqwest::Response, status: u16) -> String {
     assert_eq!(response.status().as_u16(), status, "unexpected status");
-    let ct = response.headers()["content-type"].to_str().unwrap().to_string();
-    assert!(ct.starts_with("application/json"), "error content type {ct}");
+    let ct = response.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        ct.starts_with("application/json"),
+        "error content type {ct}"
+    );
     let body: serde_json::Value = response.json().await.unwrap();
     let error = &body["error"];
     assert_eq!(error["status"], status, "{body}");
-    assert!(error["message"].as_str().is_some_and(|m| !m.is_empty()), "{body}");
-    assert!(error["messageFr"].as_str().is_some_and(|m| !m.is_empty()), "{body}");
+    assert!(
+        error["message"].as_str().is_some_and(|m| !m.is_empty()),
+        "{body}"
+    );
+    assert!(
+        error["messageFr"].as_str().is_some_and(|m| !m.is_empty()),
+        "{body}"
+    );
     error["code"].as_str().unwrap().to_string()
 }
 
 /// A minimal valid changeset editing one public cell.
-pub fn changeset(version: &str, row: u64, field: &str, before: &str, after: &str) -> serde_json::Value {
+pub fn changeset(
+    version: &str,
+    row: u64,
+    field: &str,
+    before: &str,
+    after: &str,
+) -> serde_json::Value {
     serde_json::json!({
         "datasetVersion": version,
         "message": "test",
@@ -203,5 +266,8 @@ pub fn changeset(version: &str, row: u64, field: &str, before: &str, after: &str
 
 pub async fn current_version(server: &Server) -> String {
     let r = server.get(&format!("/api/datasets/{DATASET}")).await;
-    r.headers()["x-vitrine-version"].to_str().unwrap().to_string()
+    r.headers()["x-vitrine-version"]
+        .to_str()
+        .unwrap()
+        .to_string()
 }
