@@ -52,6 +52,7 @@ impl FileCache {
                 bytes,
                 Effort::Best,
             ));
+            representation.precompress();
             if let Ok(mut entries) = cache.entries.write() {
                 entries.insert(
                     path_buf,

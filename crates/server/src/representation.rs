@@ -1,9 +1,10 @@
 //! A response body prepared once and served many times: the identity bytes,
-//! their gzip and brotli encodings (when worth it), a content type and an
-//! ETag. Negotiation picks the encoding from `Accept-Encoding` and answers
+//! their gzip and brotli encodings (made on first demand, kept when worth
+//! it), a content type and an ETag. Negotiation picks the encoding from `Accept-Encoding` and answers
 //! `304 Not Modified` when `If-None-Match` matches.
 
 use std::io::Write;
+use std::sync::OnceLock;
 
 use axum::body::Body;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -19,8 +20,10 @@ pub struct Representation {
     /// The strong validator, quotes included (`"…"`).
     pub etag: HeaderValue,
     pub identity: Bytes,
-    pub gzip: Option<Bytes>,
-    pub brotli: Option<Bytes>,
+    compressible: bool,
+    effort: Effort,
+    gzip: OnceLock<Option<Bytes>>,
+    brotli: OnceLock<Option<Bytes>>,
 }
 
 /// How hard to compress: static bundles are compressed once at the best
@@ -34,22 +37,45 @@ pub enum Effort {
 impl Representation {
     pub fn new(content_type: &str, etag_value: &str, body: Vec<u8>, effort: Effort) -> Self {
         let compressible = body.len() >= MIN_COMPRESS_LEN && is_compressible(content_type);
-        let (gzip, brotli) = if compressible {
-            (gzip(&body, effort), brotli(&body, effort))
-        } else {
-            (None, None)
-        };
-        // Keep an encoding only when it actually saves bytes.
-        let keep = |enc: Option<Vec<u8>>| enc.filter(|e| e.len() < body.len()).map(Bytes::from);
         Representation {
+            compressible,
+            effort,
+            gzip: OnceLock::new(),
+            brotli: OnceLock::new(),
             content_type: HeaderValue::from_str(content_type)
                 .unwrap_or(HeaderValue::from_static("application/octet-stream")),
             etag: HeaderValue::from_str(&format!("\"{etag_value}\""))
                 .unwrap_or(HeaderValue::from_static("\"0\"")),
-            gzip: keep(gzip),
-            brotli: keep(brotli),
             identity: Bytes::from(body),
         }
+    }
+
+    /// The gzip encoding, when it saves bytes.
+    pub fn gzip(&self) -> Option<&Bytes> {
+        self.gzip
+            .get_or_init(|| self.encode(gzip(&self.identity, self.effort)))
+            .as_ref()
+    }
+
+    /// The brotli encoding, when it saves bytes.
+    pub fn brotli(&self) -> Option<&Bytes> {
+        self.brotli
+            .get_or_init(|| self.encode(brotli(&self.identity, self.effort)))
+            .as_ref()
+    }
+
+    fn encode(&self, encoded: Option<Vec<u8>>) -> Option<Bytes> {
+        if !self.compressible {
+            return None;
+        }
+        encoded
+            .filter(|e| e.len() < self.identity.len())
+            .map(Bytes::from)
+    }
+
+    /// Computes both encodings now (for files served many times).
+    pub fn precompress(&self) {
+        let _ = (self.gzip(), self.brotli());
     }
 
     /// Builds the response for a request with these headers.
@@ -65,9 +91,15 @@ impl Representation {
                 .unwrap_or_default();
         }
         let accepted = accepted_encodings(request);
-        let (body, encoding) = match (&self.brotli, &self.gzip) {
-            (Some(br), _) if accepted.brotli => (br.clone(), Some("br")),
-            (_, Some(gz)) if accepted.gzip => (gz.clone(), Some("gzip")),
+        let brotli = if accepted.brotli { self.brotli() } else { None };
+        let gzip = if accepted.gzip && brotli.is_none() {
+            self.gzip()
+        } else {
+            None
+        };
+        let (body, encoding) = match (brotli, gzip) {
+            (Some(br), _) => (br.clone(), Some("br")),
+            (_, Some(gz)) => (gz.clone(), Some("gzip")),
             _ => (self.identity.clone(), None),
         };
         if let Some(encoding) = encoding {
@@ -197,12 +229,12 @@ mod tests {
         let plain = rep.respond(&HeaderMap::new(), "no-cache");
         assert!(plain.headers().get(header::CONTENT_ENCODING).is_none());
         let mut decoded = Vec::new();
-        flate2::read::GzDecoder::new(&rep.gzip.as_ref().unwrap()[..])
+        flate2::read::GzDecoder::new(&rep.gzip().unwrap()[..])
             .read_to_end(&mut decoded)
             .unwrap();
         assert_eq!(decoded, body);
         let mut decoded = Vec::new();
-        brotli::Decompressor::new(&rep.brotli.as_ref().unwrap()[..], 4096)
+        brotli::Decompressor::new(&rep.brotli().unwrap()[..], 4096)
             .read_to_end(&mut decoded)
             .unwrap();
         assert_eq!(decoded, body);

@@ -193,16 +193,17 @@ impl Store {
         &self,
         status: Option<Status>,
         dataset: Option<String>,
+        after: i64,
         limit: u32,
     ) -> Result<Vec<StoredSuggestion>, StoreError> {
         self.read(move |conn| {
             let mut stmt = conn.prepare_cached(&format!(
                 "SELECT {SUGGESTION_COLUMNS} FROM suggestions
-                 WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR dataset = ?2)
-                 ORDER BY id LIMIT ?3"
+                 WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR dataset = ?2) AND id > ?3
+                 ORDER BY id LIMIT ?4"
             ))?;
             let rows = stmt.query_map(
-                params![status.map(Status::as_str), dataset, limit],
+                params![status.map(Status::as_str), dataset, after, limit],
                 StoredSuggestion::from_row,
             )?;
             rows.collect()

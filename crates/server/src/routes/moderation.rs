@@ -23,6 +23,7 @@ pub struct ListQuery {
     status: Option<String>,
     dataset: Option<String>,
     limit: Option<String>,
+    after: Option<String>,
 }
 
 pub async fn list(
@@ -43,9 +44,20 @@ pub async fn list(
         })?),
     };
     let limit = parse_limit(query.limit.as_deref(), 200)?;
+    let after = match query.after.as_deref() {
+        None => 0,
+        Some(t) => t.parse::<i64>().map_err(|_| {
+            ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "bad_after",
+                format!("`after` must be a suggestion id, not `{t}`."),
+                format!("`after` doit être un numéro de proposition, pas « {t} »."),
+            )
+        })?,
+    };
     let items = state
         .store
-        .suggestions(status, query.dataset, limit)
+        .suggestions(status, query.dataset, after, limit)
         .await
         .map_err(|e| ApiError::internal("listing suggestions", e))?;
     let items: Vec<Value> = items.iter().map(|s| with_review(&state, s)).collect();
