@@ -1,6 +1,7 @@
 //! `vitrine`: the server and command-line tool.
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+use vitrine_server::{serve, token_cmd};
 
 mod validate_cmd;
 
@@ -18,22 +19,27 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Serve the widget, the demo page and the datasets API.
-    Serve {
-        /// Address to bind.
-        #[arg(long, default_value = "127.0.0.1:8810")]
-        addr: String,
-    },
+    Serve(serve::ServeArgs),
+    /// Generate a moderator (or reader) token and print its hash for vitrine.toml.
+    Token(token_cmd::TokenArgs),
     /// Validate a CSV/JSON file or a datapackage.json against a Table Schema.
     Validate(validate_cmd::ValidateArgs),
 }
 
 fn main() {
-    let cli = Cli::parse();
-    match cli.command {
-        Command::Serve { addr } => {
-            eprintln!("vitrine serve is not available yet (would bind {addr})");
-            std::process::exit(2);
-        }
-        Command::Validate(args) => std::process::exit(validate_cmd::run(&args)),
-    }
+    let matches = Cli::command().get_matches();
+    let config_explicit = matches
+        .subcommand_matches("serve")
+        .and_then(|m| m.value_source("config"))
+        .is_some_and(|s| s != clap::parser::ValueSource::DefaultValue);
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
+    let code = match cli.command {
+        Command::Serve(args) => serve::run(args, config_explicit),
+        Command::Token(args) => token_cmd::run(args),
+        Command::Validate(args) => validate_cmd::run(&args),
+    };
+    std::process::exit(code);
 }
