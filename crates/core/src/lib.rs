@@ -6,6 +6,7 @@
 //!
 //! See `ARCHITECTURE.md` at the repository root for the invariants.
 
+pub mod query;
 pub mod value;
 
 pub use value::Value;

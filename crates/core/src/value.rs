@@ -89,16 +89,38 @@ impl Value {
             (Date(a), Date(b)) => a.cmp(b),
             (Time(a), Time(b)) => a.cmp(b),
             (
-                DateTime { date: d1, time: t1, offset_minutes: o1 },
-                DateTime { date: d2, time: t2, offset_minutes: o2 },
+                DateTime {
+                    date: d1,
+                    time: t1,
+                    offset_minutes: o1,
+                },
+                DateTime {
+                    date: d2,
+                    time: t2,
+                    offset_minutes: o2,
+                },
             ) => (d1, t1, o1).cmp(&(d2, t2, o2)),
             (Year(a), Year(b)) => a.cmp(b),
-            (YearMonth { year: y1, month: m1 }, YearMonth { year: y2, month: m2 }) => {
-                (y1, m1).cmp(&(y2, m2))
-            }
-            (Duration { months: m1, seconds: s1 }, Duration { months: m2, seconds: s2 }) => {
-                m1.cmp(m2).then(s1.total_cmp(s2))
-            }
+            (
+                YearMonth {
+                    year: y1,
+                    month: m1,
+                },
+                YearMonth {
+                    year: y2,
+                    month: m2,
+                },
+            ) => (y1, m1).cmp(&(y2, m2)),
+            (
+                Duration {
+                    months: m1,
+                    seconds: s1,
+                },
+                Duration {
+                    months: m2,
+                    seconds: s2,
+                },
+            ) => m1.cmp(m2).then(s1.total_cmp(s2)),
             (GeoPoint { lon: a, lat: b }, GeoPoint { lon: c, lat: d }) => {
                 a.total_cmp(c).then(b.total_cmp(d))
             }
@@ -141,9 +163,21 @@ mod tests {
 
     #[test]
     fn partial_dates_sort_chronologically() {
-        let month = Value::Date(Date { year: 2024, month: Some(3), day: None });
-        let full = Value::Date(Date { year: 2024, month: Some(3), day: Some(1) });
-        let earlier = Value::Date(Date { year: 2023, month: Some(12), day: Some(31) });
+        let month = Value::Date(Date {
+            year: 2024,
+            month: Some(3),
+            day: None,
+        });
+        let full = Value::Date(Date {
+            year: 2024,
+            month: Some(3),
+            day: Some(1),
+        });
+        let earlier = Value::Date(Date {
+            year: 2023,
+            month: Some(12),
+            day: Some(31),
+        });
         assert_eq!(earlier.sort_cmp(&month), Ordering::Less);
         assert_eq!(month.sort_cmp(&full), Ordering::Less);
     }

@@ -1,0 +1,145 @@
+//! The query engine: facets with counts, accent-insensitive prefix search
+//! and multi-column sort over an in-memory, columnar index of a table.
+//!
+//! Build a [`QueryIndex`] once from [`ColumnSpec`]s and a [`CellSource`]
+//! (or from a loaded schema and table, see `from_table`), then answer
+//! [`Query`] values with [`QueryIndex::execute`]. Accepted edits update the
+//! index in place ([`QueryIndex::update_row`], [`QueryIndex::push_row`]).
+
+mod bitset;
+mod collate;
+mod column;
+mod execute;
+mod facets;
+mod model;
+mod search;
+mod sort;
+pub mod transitions;
+mod update;
+pub use update::UpdateError;
+mod url;
+
+use rustc_hash::FxHashMap;
+
+pub use bitset::Bitset;
+pub use collate::{SORT_KEY_LEN, collation_key, fold, tokens};
+pub use column::{
+    Cell, CellSource, ColumnSpec, FacetSpec, RowTable, SortKind, facet_values, is_empty_cell,
+};
+pub use model::{
+    DEFAULT_LIMIT, FacetCounts, FacetValueCount, Query, QueryResult, SortKey, View, Window,
+};
+pub use sort::{number_key, temporal_key};
+
+use facets::FacetIndex;
+use search::{SearchBuilder, SearchIndex};
+use sort::SortColumn;
+
+/// The indexes of one table: facet row sets, search postings, sort keys.
+#[derive(Debug, Clone)]
+pub struct QueryIndex {
+    specs: Vec<ColumnSpec>,
+    by_name: FxHashMap<String, usize>,
+    row_count: usize,
+    /// Facet indexes, in column order.
+    facets: Vec<FacetIndex>,
+    search: SearchIndex,
+    /// Sort keys, one per column.
+    sort: Vec<SortColumn>,
+}
+
+/// Sizes of the built index, in bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct IndexMemory {
+    pub facets: usize,
+    pub search: usize,
+    pub sort: usize,
+    pub search_tokens: usize,
+}
+
+impl IndexMemory {
+    pub fn total(&self) -> usize {
+        self.facets + self.search + self.sort
+    }
+}
+
+impl QueryIndex {
+    /// Indexes every row of `source`; its columns follow `specs`.
+    pub fn build(specs: Vec<ColumnSpec>, source: &impl CellSource) -> Self {
+        let rows = source.row_count();
+        let facets: Vec<FacetIndex> = specs
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| {
+                s.facet
+                    .as_ref()
+                    .map(|f| FacetIndex::new(i, f.multi, &f.values, rows))
+            })
+            .collect();
+        let mut index = QueryIndex {
+            by_name: specs
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (s.name.clone(), i))
+                .collect(),
+            row_count: rows,
+            facets,
+            search: SearchIndex::default(),
+            sort: specs
+                .iter()
+                .map(|s| SortColumn::new(s.sort, rows))
+                .collect(),
+            specs,
+        };
+        let mut search = SearchBuilder::default();
+        for row in 0..rows {
+            let id = row as u32;
+            for facet in &mut index.facets {
+                for value in facet_values(source.cell(row, facet.column), facet.multi) {
+                    facet.add(id, &value);
+                }
+            }
+            for (col, spec) in index.specs.iter().enumerate() {
+                let cell = source.cell(row, col);
+                if spec.searchable {
+                    search.add_text(id, cell.text);
+                }
+                index.sort[col].set(id, cell);
+            }
+        }
+        index.search = search.finish();
+        index
+    }
+
+    /// Number of rows indexed.
+    pub fn row_count(&self) -> usize {
+        self.row_count
+    }
+
+    /// The column specs, in column order.
+    pub fn specs(&self) -> &[ColumnSpec] {
+        &self.specs
+    }
+
+    /// The position of the column named `name`.
+    pub fn column(&self, name: &str) -> Option<usize> {
+        self.by_name.get(name).copied()
+    }
+
+    /// Names of the facet fields, in column order.
+    pub fn facet_fields(&self) -> impl Iterator<Item = &str> {
+        self.facets
+            .iter()
+            .map(|f| self.specs[f.column].name.as_str())
+    }
+
+    /// Bytes held by the index structures.
+    pub fn memory(&self) -> IndexMemory {
+        IndexMemory {
+            facets: self.facets.iter().map(FacetIndex::heap_bytes).sum(),
+            search: self.search.heap_bytes(),
+            sort: self.sort.iter().map(SortColumn::heap_bytes).sum(),
+            search_tokens: self.search.token_count(),
+        }
+    }
+}
