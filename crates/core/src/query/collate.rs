@@ -32,7 +32,12 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// Appends the folded form of one non-ASCII character.
 fn fold_char(c: char, out: &mut String) {
+    if let Some(plain) = fold_latin(c) {
+        out.push(plain);
+        return;
+    }
     match c {
         'œ' | 'Œ' => out.push_str("oe"),
         'æ' | 'Æ' => out.push_str("ae"),
@@ -40,28 +45,72 @@ fn fold_char(c: char, out: &mut String) {
         // Typographic apostrophes and spaces read as their plain forms.
         '\u{2019}' | '\u{2018}' => out.push('\''),
         '\u{a0}' | '\u{202f}' => out.push(' '),
-        _ => {
-            for lower in c.to_lowercase() {
-                decompose_canonical(lower, |d| {
-                    if !is_combining_mark(d) {
-                        out.push(d);
-                    }
-                });
-            }
-        }
+        _ => fold_decomposed(c, out),
     }
 }
 
-/// The words of already folded text: maximal runs of alphanumeric characters.
-pub fn words(folded: &str) -> impl Iterator<Item = &str> {
-    folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+/// The general rule: lowercase, canonical decomposition, marks dropped.
+fn fold_decomposed(c: char, out: &mut String) {
+    for lower in c.to_lowercase() {
+        decompose_canonical(lower, |d| {
+            if !is_combining_mark(d) {
+                out.push(d);
+            }
+        });
+    }
+}
+
+/// The accented letters of French text, folded without table look-ups.
+fn fold_latin(c: char) -> Option<char> {
+    Some(match c {
+        'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' | 'À' | 'Â' | 'Ä' | 'Á' | 'Ã' | 'Å' => 'a',
+        'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
+        'î' | 'ï' | 'í' | 'ì' | 'Î' | 'Ï' | 'Í' | 'Ì' => 'i',
+        'ô' | 'ö' | 'ó' | 'ò' | 'õ' | 'Ô' | 'Ö' | 'Ó' | 'Ò' | 'Õ' => 'o',
+        'ù' | 'û' | 'ü' | 'ú' | 'Ù' | 'Û' | 'Ü' | 'Ú' => 'u',
+        'ç' | 'Ç' => 'c',
+        'ÿ' | 'ý' | 'Ÿ' | 'Ý' => 'y',
+        'ñ' | 'Ñ' => 'n',
+        _ => return None,
+    })
+}
+
+/// Calls `f` with each word of `text`, folded: the maximal runs of
+/// alphanumeric characters of its folded form. `buf` is scratch space.
+pub fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
+    buf.clear();
+    let mut folded = String::new();
+    for c in text.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                buf.push(c.to_ascii_lowercase());
+            } else if !buf.is_empty() {
+                f(buf);
+                buf.clear();
+            }
+            continue;
+        }
+        folded.clear();
+        fold_char(c, &mut folded);
+        for fc in folded.chars() {
+            if fc.is_alphanumeric() {
+                buf.push(fc);
+            } else if !buf.is_empty() {
+                f(buf);
+                buf.clear();
+            }
+        }
+    }
+    if !buf.is_empty() {
+        f(buf);
+    }
 }
 
 /// The search tokens of `text`: its folded words, in order, with repeats.
 pub fn tokens(text: &str) -> Vec<String> {
-    words(&fold(text)).map(str::to_owned).collect()
+    let mut out = Vec::new();
+    for_each_word(text, &mut String::new(), |w| out.push(w.to_owned()));
+    out
 }
 
 /// The collation key of `text`, at most [`SORT_KEY_LEN`] bytes.
@@ -71,31 +120,48 @@ pub fn tokens(text: &str) -> Vec<String> {
 /// and those digits, so numbers compare by value and before letters.
 pub fn collation_key(text: &str) -> Vec<u8> {
     let mut key = Vec::with_capacity(SORT_KEY_LEN);
+    collation_key_into(text, &mut key);
+    key
+}
+
+/// Writes the collation key of `text` into `key` (cleared first).
+pub fn collation_key_into(text: &str, key: &mut Vec<u8>) {
+    key.clear();
     let mut folded = String::new();
-    let mut digits: Vec<u8> = Vec::new();
     let mut pending_space = false;
-    let mut chars = text.chars().peekable();
-    while key.len() < SORT_KEY_LEN {
-        let Some(c) = chars.next() else { break };
-        if c.is_ascii_digit() {
-            digits.clear();
-            digits.push(c as u8);
-            while let Some(&d) = chars.peek() {
-                if !d.is_ascii_digit() {
-                    break;
-                }
-                digits.push(d as u8);
-                chars.next();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() && key.len() < SORT_KEY_LEN {
+        let b = bytes[i];
+        if b.is_ascii_digit() {
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                i += 1;
             }
             if pending_space {
                 key.push(b' ');
                 pending_space = false;
             }
-            push_number(&digits, &mut key);
+            push_number(&bytes[start..i], key);
             continue;
         }
+        if b.is_ascii() {
+            i += 1;
+            if b.is_ascii_whitespace() {
+                pending_space = !key.is_empty();
+            } else {
+                if pending_space {
+                    key.push(b' ');
+                    pending_space = false;
+                }
+                key.push(b.to_ascii_lowercase());
+            }
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap_or(' ');
+        i += c.len_utf8();
         folded.clear();
-        fold_char_any(c, &mut folded);
+        fold_char(c, &mut folded);
         for f in folded.chars() {
             if f.is_whitespace() {
                 pending_space = !key.is_empty();
@@ -110,15 +176,6 @@ pub fn collation_key(text: &str) -> Vec<u8> {
         }
     }
     key.truncate(SORT_KEY_LEN);
-    key
-}
-
-fn fold_char_any(c: char, out: &mut String) {
-    if c.is_ascii() {
-        out.push(c.to_ascii_lowercase());
-    } else {
-        fold_char(c, out);
-    }
 }
 
 /// Marker byte of a number: below every letter, above the space.
@@ -138,12 +195,41 @@ fn push_number(digits: &[u8], key: &mut Vec<u8>) {
 mod tests {
     use super::*;
 
+    /// The words of already folded text: maximal runs of alphanumeric characters.
+    fn words(folded: &str) -> impl Iterator<Item = &str> {
+        folded
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+    }
+
     #[test]
     fn folds_case_accents_and_ligatures() {
         assert_eq!(fold("École"), "ecole");
         assert_eq!(fold("DÉCHETS ménagers"), "dechets menagers");
         assert_eq!(fold("Œuvre d’art"), "oeuvre d'art");
         assert_eq!(fold("Ça marche, naïve"), "ca marche, naive");
+    }
+
+    #[test]
+    fn latin_shortcut_agrees_with_the_general_rule() {
+        for c in ('\u{c0}'..='\u{17f}').filter(|c| fold_latin(*c).is_some()) {
+            let (mut fast, mut general) = (String::new(), String::new());
+            fold_char(c, &mut fast);
+            fold_decomposed(c, &mut general);
+            assert_eq!(fast, general, "{c}");
+        }
+    }
+
+    #[test]
+    fn words_of_raw_text_are_the_words_of_its_folded_form() {
+        for text in [
+            "L'Œuvre d’art — Île-de-France 2024",
+            "ÉCOLE\u{a0}maternelle",
+            "x\u{301}y ﬁn",
+        ] {
+            let folded = fold(text);
+            assert_eq!(tokens(text), words(&folded).collect::<Vec<_>>(), "{text}");
+        }
     }
 
     #[test]

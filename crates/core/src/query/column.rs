@@ -130,40 +130,52 @@ pub fn is_empty_cell(cell: Cell<'_>) -> bool {
     cell.value.is_null() || cell.text.trim().is_empty()
 }
 
-/// The facet values of a cell: the trimmed text for a single-valued facet,
-/// the list items for a multi-valued one. Repeats are removed.
-pub fn facet_values(cell: Cell<'_>, multi: bool) -> Vec<String> {
-    if cell.value.is_null() {
-        return Vec::new();
-    }
-    let mut out: Vec<String> = Vec::new();
+/// Calls `f` with each facet value of a cell: the trimmed text for a
+/// single-valued facet, each list item for a multi-valued one (repeats
+/// possible). Empty cells and items have no value.
+pub fn for_each_facet_value(cell: Cell<'_>, multi: bool, mut f: impl FnMut(&str)) {
     match (multi, cell.value) {
+        (_, Value::Null) => {}
         (true, Value::List(items)) => {
             for item in items {
-                if let Some(label) = item_label(item)
-                    && !out.contains(&label)
-                {
-                    out.push(label);
+                match item {
+                    Value::String(s) => {
+                        let s = s.trim();
+                        if !s.is_empty() {
+                            f(s);
+                        }
+                    }
+                    other => {
+                        if let Some(label) = item_label(other) {
+                            f(&label);
+                        }
+                    }
                 }
             }
         }
         _ => {
             let text = cell.text.trim();
             if !text.is_empty() {
-                out.push(text.to_owned());
+                f(text);
             }
         }
     }
+}
+
+/// The distinct facet values of a cell (see [`for_each_facet_value`]).
+pub fn facet_values(cell: Cell<'_>, multi: bool) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for_each_facet_value(cell, multi, |v| {
+        if !out.iter().any(|o| o == v) {
+            out.push(v.to_owned());
+        }
+    });
     out
 }
 
 fn item_label(item: &Value) -> Option<String> {
     match item {
-        Value::Null => None,
-        Value::String(s) => {
-            let s = s.trim();
-            (!s.is_empty()).then(|| s.to_owned())
-        }
+        Value::Null | Value::String(_) => None,
         Value::Integer(i) => Some(i.to_string()),
         Value::Number(n) => Some(n.to_string()),
         Value::Boolean(b) => Some(b.to_string()),

@@ -3,6 +3,7 @@
 
 use super::QueryIndex;
 use super::bitset::Bitset;
+use super::column::{CellSource, SortKind};
 use super::model::{FacetCounts, FacetValueCount, Query, QueryResult};
 use super::sort::{ResolvedKey, SortColumn, sort_rows};
 
@@ -12,7 +13,11 @@ impl QueryIndex {
     ///
     /// Filters on fields that are not facets, and sort keys on unknown or
     /// unsortable fields, are ignored.
-    pub fn execute(&self, query: &Query) -> QueryResult {
+    ///
+    /// `source` is the table the index was built from (and kept up to date
+    /// with); it is read only to build a text column's sort keys the first
+    /// time that column is sorted.
+    pub fn execute(&self, query: &Query, source: &impl CellSource) -> QueryResult {
         let masks = self.masks(query);
         let facets = self
             .facets
@@ -40,7 +45,7 @@ impl QueryIndex {
         let matching = rows.len();
         let start = query.window.offset.min(matching);
         let end = start.saturating_add(query.window.limit).min(matching);
-        sort_rows(&mut rows, &self.resolve_sort(query), end);
+        sort_rows(&mut rows, &self.resolve_sort(query, source), end);
         rows.truncate(end);
         rows.drain(..start);
         QueryResult {
@@ -53,26 +58,33 @@ impl QueryIndex {
 
     /// Every matching row id, in sort order (the window is ignored): for
     /// exports and previous/next navigation.
-    pub fn matching_rows(&self, query: &Query) -> Vec<u32> {
+    pub fn matching_rows(&self, query: &Query, source: &impl CellSource) -> Vec<u32> {
         let mut rows = self.masks(query).all.to_vec();
         let end = rows.len();
-        sort_rows(&mut rows, &self.resolve_sort(query), end);
+        sort_rows(&mut rows, &self.resolve_sort(query, source), end);
         rows
     }
 
-    fn resolve_sort(&self, query: &Query) -> Vec<ResolvedKey<'_>> {
+    fn resolve_sort(&self, query: &Query, source: &impl CellSource) -> Vec<ResolvedKey<'_>> {
         let mut seen: Vec<usize> = Vec::new();
         let mut keys = Vec::new();
         for key in &query.sort {
             let Some(col) = self.column(&key.field) else {
                 continue;
             };
-            if seen.contains(&col) || matches!(self.sort[col], SortColumn::None) {
+            let kind = self.specs[col].sort;
+            if seen.contains(&col) || kind == SortKind::None {
                 continue;
             }
+            let column = match self.sort[col].get() {
+                Some(column) => column,
+                // A table of another size is not the indexed one: no text keys from it.
+                None if source.row_count() != self.row_count => continue,
+                None => self.sort[col].get_or_init(|| SortColumn::build(kind, source, col)),
+            };
             seen.push(col);
             keys.push(ResolvedKey {
-                column: &self.sort[col],
+                column,
                 descending: key.descending,
             });
         }

@@ -7,6 +7,7 @@
 use rustc_hash::FxHashMap;
 
 use super::bitset::Bitset;
+use super::column::{Cell, for_each_facet_value};
 
 /// The dictionary and row sets of one facet column.
 #[derive(Debug, Clone)]
@@ -54,6 +55,12 @@ impl FacetIndex {
     pub fn add(&mut self, row: u32, value: &str) {
         let code = self.code_of(value) as usize;
         self.rows[code].insert(row);
+    }
+
+    /// Records the values of `cell` for `row`.
+    pub fn add_cell(&mut self, row: u32, cell: Cell<'_>) {
+        let multi = self.multi;
+        for_each_facet_value(cell, multi, |value| self.add(row, value));
     }
 
     /// Forgets every value of `row`.

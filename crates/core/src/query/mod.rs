@@ -3,7 +3,9 @@
 //!
 //! Build a [`QueryIndex`] once from [`ColumnSpec`]s and a [`CellSource`]
 //! (or from a loaded schema and table, see `from_table`), then answer
-//! [`Query`] values with [`QueryIndex::execute`]. Accepted edits update the
+//! [`Query`] values with [`QueryIndex::execute`]. The index does not copy
+//! the table's text: text sort keys are built from the table the first time
+//! a column is sorted, which is why queries are given the table too. Accepted edits update the
 //! index in place ([`QueryIndex::update_row`], [`QueryIndex::push_row`]).
 
 mod bitset;
@@ -19,10 +21,12 @@ mod update;
 pub use update::UpdateError;
 mod url;
 
+use std::cell::OnceCell;
+
 use rustc_hash::FxHashMap;
 
 pub use bitset::Bitset;
-pub use collate::{SORT_KEY_LEN, collation_key, fold, tokens};
+pub use collate::{SORT_KEY_LEN, collation_key, fold, for_each_word, tokens};
 pub use column::{
     Cell, CellSource, ColumnSpec, FacetSpec, RowTable, SortKind, facet_values, is_empty_cell,
 };
@@ -44,8 +48,9 @@ pub struct QueryIndex {
     /// Facet indexes, in column order.
     facets: Vec<FacetIndex>,
     search: SearchIndex,
-    /// Sort keys, one per column.
-    sort: Vec<SortColumn>,
+    /// Sort keys, one per column. Number and date keys are built with the
+    /// index; text keys on the first sort by their column.
+    sort: Vec<OnceCell<SortColumn>>,
 }
 
 /// Sizes of the built index, in bytes.
@@ -87,7 +92,10 @@ impl QueryIndex {
             search: SearchIndex::default(),
             sort: specs
                 .iter()
-                .map(|s| SortColumn::new(s.sort, rows))
+                .map(|s| match s.sort {
+                    SortKind::Text => OnceCell::new(),
+                    kind => OnceCell::from(SortColumn::new(kind, rows)),
+                })
                 .collect(),
             specs,
         };
@@ -95,16 +103,16 @@ impl QueryIndex {
         for row in 0..rows {
             let id = row as u32;
             for facet in &mut index.facets {
-                for value in facet_values(source.cell(row, facet.column), facet.multi) {
-                    facet.add(id, &value);
-                }
+                facet.add_cell(id, source.cell(row, facet.column));
             }
             for (col, spec) in index.specs.iter().enumerate() {
                 let cell = source.cell(row, col);
                 if spec.searchable {
                     search.add_text(id, cell.text);
                 }
-                index.sort[col].set(id, cell);
+                if let Some(keys) = index.sort[col].get_mut() {
+                    keys.set(id, cell);
+                }
             }
         }
         index.search = search.finish();
@@ -138,7 +146,12 @@ impl QueryIndex {
         IndexMemory {
             facets: self.facets.iter().map(FacetIndex::heap_bytes).sum(),
             search: self.search.heap_bytes(),
-            sort: self.sort.iter().map(SortColumn::heap_bytes).sum(),
+            sort: self
+                .sort
+                .iter()
+                .filter_map(OnceCell::get)
+                .map(SortColumn::heap_bytes)
+                .sum(),
             search_tokens: self.search.token_count(),
         }
     }

@@ -10,7 +10,7 @@ use roaring::{MultiOps, RoaringBitmap};
 use rustc_hash::FxHashMap;
 
 use super::bitset::Bitset;
-use super::collate::{fold_into, words};
+use super::collate::for_each_word;
 
 /// The inverted index of the searchable columns.
 #[derive(Debug, Clone, Default)]
@@ -24,35 +24,65 @@ pub struct SearchIndex {
 /// Collects tokens row by row, then sorts them once.
 #[derive(Debug, Default)]
 pub struct SearchBuilder {
-    ids: FxHashMap<Box<str>, u32>,
+    /// Ids of words of up to 16 bytes, packed in an integer (most words):
+    /// hashing and comparing them needs no string comparison.
+    short_ids: FxHashMap<u128, u32>,
+    /// Ids of longer words.
+    long_ids: FxHashMap<Box<str>, u32>,
+    /// Token text by id.
+    words: Vec<Box<str>>,
     postings: Vec<Vec<u32>>,
-    folded: String,
+    /// The last row added to each token's postings, plus one (0: none):
+    /// a small, cache-resident array that avoids reading each posting's tail.
+    last_row: Vec<u32>,
+    word: String,
+}
+
+/// A word of up to 16 bytes as an integer; words hold no NUL byte, so the
+/// zero padding keeps distinct words distinct.
+fn pack(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    if bytes.len() > 16 {
+        return None;
+    }
+    let mut packed = 0u128;
+    for (i, &b) in bytes.iter().enumerate() {
+        packed |= u128::from(b) << (8 * i);
+    }
+    Some(packed)
 }
 
 impl SearchBuilder {
     /// Adds the words of `text` to `row`. Rows must be added in increasing order.
     pub fn add_text(&mut self, row: u32, text: &str) {
-        self.folded.clear();
-        fold_into(text, &mut self.folded);
-        for word in words(&self.folded) {
-            let id = match self.ids.get(word) {
-                Some(&id) => id,
-                None => {
-                    let id = self.postings.len() as u32;
-                    self.ids.insert(word.into(), id);
-                    self.postings.push(Vec::new());
-                    id
-                }
+        let (short_ids, long_ids) = (&mut self.short_ids, &mut self.long_ids);
+        let (words, postings, last_row) = (&mut self.words, &mut self.postings, &mut self.last_row);
+        for_each_word(text, &mut self.word, |word| {
+            let known = match pack(word) {
+                Some(packed) => short_ids.get(&packed).copied(),
+                None => long_ids.get(word).copied(),
             };
-            let rows = &mut self.postings[id as usize];
-            if rows.last() != Some(&row) {
-                rows.push(row);
+            let id = known.unwrap_or_else(|| {
+                let id = postings.len() as u32;
+                match pack(word) {
+                    Some(packed) => short_ids.insert(packed, id),
+                    None => long_ids.insert(word.into(), id),
+                };
+                words.push(word.into());
+                postings.push(Vec::new());
+                last_row.push(0);
+                id
+            });
+            let id = id as usize;
+            if last_row[id] != row + 1 {
+                last_row[id] = row + 1;
+                postings[id].push(row);
             }
-        }
+        });
     }
 
     pub fn finish(self) -> SearchIndex {
-        let mut entries: Vec<(Box<str>, u32)> = self.ids.into_iter().collect();
+        let mut entries: Vec<(Box<str>, u32)> = self.words.into_iter().zip(0..).collect();
         entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let mut postings = self.postings;
         let mut index = SearchIndex {
@@ -74,15 +104,14 @@ impl SearchIndex {
     /// Rows matching every word of `query` as a prefix of one of their tokens,
     /// or `None` when the query has no word (no search).
     pub fn matches(&self, query: &str, row_count: usize) -> Option<Bitset> {
-        let folded = super::collate::fold(query);
         let mut result: Option<Bitset> = None;
-        for word in words(&folded) {
+        for_each_word(query, &mut String::new(), |word| {
             let rows = self.prefix_rows(word, row_count);
             match &mut result {
                 None => result = Some(rows),
                 Some(acc) => acc.and_with(&rows),
             }
-        }
+        });
         result
     }
 
@@ -117,8 +146,10 @@ impl SearchIndex {
 
     /// Adds the words of `text` to `row`, inserting new tokens in order.
     pub fn add_text(&mut self, row: u32, text: &str) {
-        let folded = super::collate::fold(text);
-        for word in words(&folded) {
+        let mut words = Vec::new();
+        for_each_word(text, &mut String::new(), |w| words.push(w.to_owned()));
+        for word in words {
+            let word = word.as_str();
             let at = self.tokens.partition_point(|t| &**t < word);
             if self.tokens.get(at).is_some_and(|t| &**t == word) {
                 self.postings[at].insert(row);

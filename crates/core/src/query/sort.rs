@@ -1,24 +1,31 @@
 //! Typed sort keys per column and the multi-column comparator.
 //!
-//! Text sorts by [`collation_key`] (an inline 8-byte prefix, the rest in an
-//! arena), numbers by value, dates chronologically (partial dates before the
-//! full dates of their period, as [`crate::value::Date`] orders them). Empty
-//! cells sort last in both directions; ties keep row order (stable).
+//! Text sorts by [`collation_key`] (its first 16 bytes inline, the rest in
+//! an arena), numbers by value, dates chronologically (partial dates before
+//! the full dates of their period, as [`crate::value::Date`] orders them).
+//! Empty cells sort last in both directions; ties keep row order (stable).
+//!
+//! Sorting decorates each row with a 128-bit projection of its first key
+//! (exact for numbers and dates, the key's first 16 bytes for text) and
+//! falls back to the full comparison only on equal projections.
 
 use std::cmp::Ordering;
 
 use super::bitset::Bitset;
-use super::collate::collation_key;
-use super::column::{Cell, SortKind, is_empty_cell};
+use super::collate::collation_key_into;
+use super::column::{Cell, CellSource, SortKind, is_empty_cell};
 use crate::value::{Date, Time, Value};
+
+/// Bytes of a text key kept inline.
+const HEAD: usize = 16;
 
 /// The sort keys of one column.
 #[derive(Debug, Clone)]
 pub enum SortColumn {
     None,
     Text {
-        /// First 8 key bytes, big-endian, zero-padded.
-        head: Vec<u64>,
+        /// First key bytes, big-endian, zero-padded.
+        head: Vec<u128>,
         /// Start and length of the remaining key bytes in `tail`.
         tail_at: Vec<(u32, u8)>,
         tail: Vec<u8>,
@@ -55,8 +62,23 @@ impl SortColumn {
         }
     }
 
+    /// The keys of column `column` of every row of `source`.
+    pub fn build(kind: SortKind, source: &impl CellSource, column: usize) -> Self {
+        let rows = source.row_count();
+        let mut out = SortColumn::new(kind, rows);
+        let mut key = Vec::with_capacity(super::collate::SORT_KEY_LEN);
+        for row in 0..rows {
+            out.set_with(row as u32, source.cell(row, column), &mut key);
+        }
+        out
+    }
+
     /// Sets the key of `row` from `cell`; `row` may be the next new row.
     pub fn set(&mut self, row: u32, cell: Cell<'_>) {
+        self.set_with(row, cell, &mut Vec::new());
+    }
+
+    fn set_with(&mut self, row: u32, cell: Cell<'_>, key: &mut Vec<u8>) {
         let r = row as usize;
         match self {
             SortColumn::None => {}
@@ -66,20 +88,20 @@ impl SortColumn {
                 tail,
                 empty,
             } => {
-                let key = if is_empty_cell(cell) {
-                    Vec::new()
-                } else {
-                    collation_key(cell.text)
-                };
-                let mut h = [0u8; 8];
-                let n = key.len().min(8);
+                let is_empty = is_empty_cell(cell);
+                key.clear();
+                if !is_empty {
+                    collation_key_into(cell.text, key);
+                }
+                let mut h = [0u8; HEAD];
+                let n = key.len().min(HEAD);
                 h[..n].copy_from_slice(&key[..n]);
                 let rest = &key[n..];
                 let at = (tail.len() as u32, rest.len() as u8);
                 tail.extend_from_slice(rest);
-                put(head, r, u64::from_be_bytes(h), 0);
+                put(head, r, u128::from_be_bytes(h), 0);
                 put(tail_at, r, at, (0, 0));
-                set_empty(empty, row, is_empty_cell(cell));
+                set_empty(empty, row, is_empty);
             }
             SortColumn::Number { keys, empty } => {
                 let key = number_key(cell.value);
@@ -122,6 +144,29 @@ impl SortColumn {
         }
     }
 
+    /// An order-preserving projection of the row's key: if
+    /// `projection(a) < projection(b)` then `a` sorts before `b`.
+    fn projection(&self, row: u32, descending: bool) -> u128 {
+        if self.is_empty(row) {
+            return u128::MAX;
+        }
+        let r = row as usize;
+        let flip = |x: u64| x ^ (1 << 63);
+        let p = match self {
+            SortColumn::None => 0,
+            SortColumn::Text { head, .. } => head[r],
+            SortColumn::Number { keys, .. } => {
+                let bits = keys[r].to_bits();
+                u128::from(if bits >> 63 == 1 { !bits } else { flip(bits) }) << 64
+            }
+            SortColumn::Temporal { keys, .. } => {
+                let (day, time) = keys[r];
+                (u128::from(flip(day as u64)) << 64) | u128::from(flip(time as u64))
+            }
+        };
+        if descending { !p } else { p }
+    }
+
     /// Bytes held by the keys.
     pub fn heap_bytes(&self) -> usize {
         match self {
@@ -132,7 +177,7 @@ impl SortColumn {
                 tail,
                 empty,
             } => {
-                head.capacity() * 8 + tail_at.capacity() * 8 + tail.capacity() + empty.heap_bytes()
+                head.capacity() * 16 + tail_at.capacity() * 8 + tail.capacity() + empty.heap_bytes()
             }
             SortColumn::Number { keys, empty } => keys.capacity() * 8 + empty.heap_bytes(),
             SortColumn::Temporal { keys, empty } => keys.capacity() * 16 + empty.heap_bytes(),
@@ -221,19 +266,27 @@ pub fn compare(keys: &[ResolvedKey<'_>], a: u32, b: u32) -> Ordering {
 /// are left in unspecified order). `compare` is a total order, so the
 /// result equals a full stable sort.
 pub fn sort_rows(rows: &mut [u32], keys: &[ResolvedKey<'_>], end: usize) {
-    if keys.is_empty() {
-        return; // rows come in increasing order already
-    }
-    let cmp = |a: &u32, b: &u32| compare(keys, *a, *b);
     let end = end.min(rows.len());
+    let Some(first) = keys.first() else {
+        return; // rows come in increasing order already
+    };
     if end == 0 {
         return;
     }
-    if end < rows.len() / 2 {
-        rows.select_nth_unstable_by(end - 1, cmp);
-        rows[..end].sort_unstable_by(cmp);
+    let mut decorated: Vec<(u128, u32)> = rows
+        .iter()
+        .map(|&r| (first.column.projection(r, first.descending), r))
+        .collect();
+    let cmp =
+        |a: &(u128, u32), b: &(u128, u32)| a.0.cmp(&b.0).then_with(|| compare(keys, a.1, b.1));
+    if end < decorated.len() / 2 {
+        decorated.select_nth_unstable_by(end - 1, cmp);
+        decorated[..end].sort_unstable_by(cmp);
     } else {
-        rows.sort_unstable_by(cmp);
+        decorated.sort_unstable_by(cmp);
+    }
+    for (slot, (_, row)) in rows.iter_mut().zip(&decorated[..end]) {
+        *slot = *row;
     }
 }
 

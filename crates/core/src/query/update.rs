@@ -1,7 +1,7 @@
 //! Applying an accepted edit to the indexes without rebuilding them.
 
 use super::QueryIndex;
-use super::column::{Cell, facet_values};
+use super::column::Cell;
 
 /// Why a row could not be updated.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,15 +74,15 @@ impl QueryIndex {
 
     fn index_row(&mut self, row: u32, cells: &[Cell<'_>]) {
         for facet in &mut self.facets {
-            for value in facet_values(cells[facet.column], facet.multi) {
-                facet.add(row, &value);
-            }
+            facet.add_cell(row, cells[facet.column]);
         }
         for (col, spec) in self.specs.iter().enumerate() {
             if spec.searchable {
                 self.search.add_text(row, cells[col].text);
             }
-            self.sort[col].set(row, cells[col]);
+            if let Some(keys) = self.sort[col].get_mut() {
+                keys.set(row, cells[col]);
+            }
         }
     }
 }
