@@ -2,11 +2,49 @@
 //!
 //! Pure Rust: no web, async or UI dependency. The widget (WebAssembly) and the
 //! server both call into this crate, so a value is judged the same way in the
-//! browser and on the server.
+//! browser and on the server. The library never touches the filesystem: it
+//! takes bytes and text.
+//!
+//! # Main entry points
+//!
+//! - [`Schema::from_json`] / [`Schema::from_slice`]: parse a Frictionless Table
+//!   Schema (v1 + v2 `list`) with the `vitrine:*` extensions of
+//!   `docs/schema-extensions.md` ([`Field::extensions`], [`Schema::extensions`]).
+//! - [`Field::cast`] / [`Schema::cast`]: a cell's text → [`Value`] (or [`CastError`]).
+//! - [`load_csv`]: CSV bytes → [`Table`] (dialect sniffed, BOM, CRLF, quoting).
+//! - [`write_csv`]: [`Table`] → CSV bytes; untouched rows are byte-identical.
+//! - [`Schema::without_restricted`] / [`Table::without_restricted`]: the copy
+//!   anonymous readers may see.
 //!
 //! See `ARCHITECTURE.md` at the repository root for the invariants.
 
+pub mod cast;
+pub mod load;
 pub mod query;
+pub mod schema;
+pub mod siret;
+pub mod table;
+pub mod url;
+pub mod validate;
 pub mod value;
+pub mod write;
 
+pub use cast::CastError;
+pub use load::{CsvOptions, LoadError, Package, load_csv, load_data, load_datapackage, load_json};
+pub use schema::{Field, FieldType, Schema, SchemaError};
+pub use table::{Dialect, LineTerminator, Row, Table};
+pub use validate::{
+    ErrorType, Report, RowValues, ValidateOptions, ValidationError, validate, validate_cell,
+    validate_row, validate_with,
+};
 pub use value::Value;
+pub use write::write_csv;
+
+impl Schema {
+    /// Casts the text of field `field` (by index) with the missing values that
+    /// apply to it (the field's own, else the schema's).
+    pub fn cast(&self, field: usize, text: &str) -> Result<Value, CastError> {
+        let f = &self.fields[field];
+        f.cast_with_missing(text, self.missing_values_of(f))
+    }
+}

@@ -2,8 +2,14 @@
 
 use clap::{Parser, Subcommand};
 
+mod validate_cmd;
+
 #[derive(Parser)]
-#[command(name = "vitrine", version, about = "Vitrine: serve, validate and moderate Table Schema datasets")]
+#[command(
+    name = "vitrine",
+    version,
+    about = "Vitrine: serve, validate and moderate Table Schema datasets"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -17,6 +23,8 @@ enum Command {
         #[arg(long, default_value = "127.0.0.1:8810")]
         addr: String,
     },
+    /// Validate a CSV/JSON file or a datapackage.json against a Table Schema.
+    Validate(validate_cmd::ValidateArgs),
 }
 
 fn main() {
@@ -26,5 +34,6 @@ fn main() {
             eprintln!("vitrine serve is not available yet (would bind {addr})");
             std::process::exit(2);
         }
+        Command::Validate(args) => std::process::exit(validate_cmd::run(&args)),
     }
 }

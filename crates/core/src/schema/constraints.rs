@@ -1,0 +1,179 @@
+//! Field constraints (`required`, `unique`, `enum`, lengths, bounds, `pattern`).
+
+use serde_json::{Map, Value as Json};
+
+use crate::schema::types::FieldType;
+use crate::value::Value;
+
+/// A `pattern` constraint: the whole value must match, as in frictionless
+/// (which compiles `^pattern$` and matches from the start).
+#[derive(Debug, Clone)]
+pub struct FullMatch {
+    source: String,
+    regex: regex::Regex,
+}
+
+impl FullMatch {
+    pub fn new(pattern: &str) -> Result<Self, String> {
+        // `^(?:^p$)` anchors every top-level alternative at the start, like
+        // Python's `re.match("^p$")`.
+        let regex = regex::Regex::new(&format!("^(?:^{pattern}$)"))
+            .map_err(|e| format!("invalid pattern \"{pattern}\": {e}"))?;
+        Ok(Self {
+            source: pattern.to_string(),
+            regex,
+        })
+    }
+
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    pub fn is_match(&self, text: &str) -> bool {
+        self.regex.is_match(text)
+    }
+}
+
+impl PartialEq for FullMatch {
+    fn eq(&self, other: &Self) -> bool {
+        self.source == other.source
+    }
+}
+
+/// The constraints of one field. Bounds and enum values are cast with the
+/// field's type; the original JSON is kept for error notes.
+#[derive(Debug, Clone, Default)]
+pub struct Constraints {
+    pub required: bool,
+    pub unique: bool,
+    /// Allowed values as written in the schema.
+    pub enum_raw: Option<Vec<Json>>,
+    /// Allowed values cast with the field's type (values that do not cast are dropped).
+    pub enum_values: Option<Vec<Value>>,
+    pub min_length: Option<usize>,
+    pub max_length: Option<usize>,
+    pub minimum: Option<Bound>,
+    pub maximum: Option<Bound>,
+    pub exclusive_minimum: Option<Bound>,
+    pub exclusive_maximum: Option<Bound>,
+    pub pattern: Option<FullMatch>,
+}
+
+/// A bound constraint: its JSON text and its value cast with the field's type.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bound {
+    pub raw: Json,
+    pub value: Value,
+}
+
+/// The constraint names each type supports, as in frictionless.
+pub(crate) fn supports(ty: &FieldType, name: &str) -> bool {
+    use FieldType::*;
+    match name {
+        "required" => true,
+        "unique" => true,
+        "enum" => !matches!(ty, List { .. } | Any),
+        "minLength" | "maxLength" => matches!(ty, String(_) | Array | List { .. } | Object),
+        "pattern" => matches!(ty, String(_)),
+        "minimum" | "maximum" | "exclusiveMinimum" | "exclusiveMaximum" => matches!(
+            ty,
+            Integer { .. } | Number { .. } | Date(_) | Time(_) | DateTime(_) | Year | YearMonth
+        ),
+        _ => false,
+    }
+}
+
+/// Text form of a JSON constraint value for casting (`5` → "5", `"a"` → "a").
+pub(crate) fn json_text(v: &Json) -> String {
+    match v {
+        Json::String(s) => s.clone(),
+        Json::Bool(true) => "true".into(),
+        Json::Bool(false) => "false".into(),
+        other => other.to_string(),
+    }
+}
+
+impl Constraints {
+    pub(crate) fn parse(
+        obj: Option<&Json>,
+        ty: &FieldType,
+        cast: &dyn Fn(&str) -> Option<Value>,
+    ) -> Result<Self, String> {
+        let mut c = Constraints::default();
+        let Some(obj) = obj else { return Ok(c) };
+        let obj: &Map<String, Json> = obj.as_object().ok_or("\"constraints\" must be an object")?;
+        let flag = |k: &str| -> Result<bool, String> {
+            match obj.get(k) {
+                None => Ok(false),
+                Some(Json::Bool(b)) => Ok(*b),
+                Some(_) => Err(format!("constraint \"{k}\" must be true or false")),
+            }
+        };
+        c.required = flag("required")?;
+        c.unique = flag("unique")?;
+        let length = |k: &str| -> Result<Option<usize>, String> {
+            match obj.get(k) {
+                None => Ok(None),
+                Some(v) => v
+                    .as_u64()
+                    .map(|n| Some(n as usize))
+                    .ok_or_else(|| format!("constraint \"{k}\" must be a non-negative integer")),
+            }
+        };
+        if supports(ty, "minLength") {
+            c.min_length = length("minLength")?;
+            c.max_length = length("maxLength")?;
+        }
+        if supports(ty, "enum")
+            && let Some(v) = obj.get("enum")
+        {
+            let list = v.as_array().ok_or("constraint \"enum\" must be a list")?;
+            c.enum_values = Some(
+                list.iter()
+                    .filter_map(|item| cast_json(item, cast))
+                    .collect(),
+            );
+            c.enum_raw = Some(list.clone());
+        }
+        if supports(ty, "minimum") {
+            let bound = |k: &str| -> Result<Option<Bound>, String> {
+                let Some(raw) = obj.get(k) else {
+                    return Ok(None);
+                };
+                let value = cast_json(raw, cast).ok_or_else(|| {
+                    format!("constraint \"{k}\" ({raw}) is not a valid {}", ty.name())
+                })?;
+                Ok(Some(Bound {
+                    raw: raw.clone(),
+                    value,
+                }))
+            };
+            c.minimum = bound("minimum")?;
+            c.maximum = bound("maximum")?;
+            c.exclusive_minimum = bound("exclusiveMinimum")?;
+            c.exclusive_maximum = bound("exclusiveMaximum")?;
+        }
+        if supports(ty, "pattern")
+            && let Some(p) = obj.get("pattern")
+        {
+            let p = p
+                .as_str()
+                .ok_or("constraint \"pattern\" must be a string")?;
+            c.pattern = Some(FullMatch::new(p)?);
+        }
+        Ok(c)
+    }
+}
+
+fn cast_json(v: &Json, cast: &dyn Fn(&str) -> Option<Value>) -> Option<Value> {
+    match v {
+        Json::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                cast(&i.to_string()).or(Some(Value::Number(i as f64)))
+            } else {
+                n.as_f64().map(Value::Number)
+            }
+        }
+        other => cast(&json_text(other)),
+    }
+}

@@ -1,0 +1,251 @@
+//! A loaded table: header, rows of cell texts, and the original bytes so that
+//! untouched rows are written back byte for byte.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+/// How lines end in a CSV file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LineTerminator {
+    #[default]
+    Lf,
+    CrLf,
+    Cr,
+}
+
+impl LineTerminator {
+    pub fn as_bytes(self) -> &'static [u8] {
+        match self {
+            LineTerminator::Lf => b"\n",
+            LineTerminator::CrLf => b"\r\n",
+            LineTerminator::Cr => b"\r",
+        }
+    }
+}
+
+/// The CSV dialect of a file, detected on load and reused on write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Dialect {
+    /// `,` `;` tab or `|` (any byte when given explicitly).
+    pub delimiter: u8,
+    pub quote: u8,
+    pub terminator: LineTerminator,
+    /// The file started with a UTF-8 byte order mark.
+    pub bom: bool,
+}
+
+impl Default for Dialect {
+    fn default() -> Self {
+        Dialect {
+            delimiter: b',',
+            quote: b'"',
+            terminator: LineTerminator::Lf,
+            bom: false,
+        }
+    }
+}
+
+/// One row: its cells' texts (unquoted, as read) and, while untouched, the
+/// span of its original bytes (terminator included).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Row {
+    text: String,
+    ends: Vec<u32>,
+    raw: Option<Range<usize>>,
+    line: u64,
+}
+
+impl Row {
+    /// A new row (not from a file) with these cells.
+    pub fn new<S: AsRef<str>>(cells: &[S]) -> Row {
+        let mut row = Row::default();
+        for c in cells {
+            row.text.push_str(c.as_ref());
+            row.ends.push(row.text.len() as u32);
+        }
+        row
+    }
+
+    pub(crate) fn from_parts(text: String, ends: Vec<u32>, raw: Range<usize>, line: u64) -> Row {
+        Row {
+            text,
+            ends,
+            raw: Some(raw),
+            line,
+        }
+    }
+
+    /// Number of cells.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// True for a row without any cell (an empty line in the file).
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The text of cell `i`.
+    pub fn get(&self, i: usize) -> Option<&str> {
+        let end = *self.ends.get(i)? as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        self.text.get(start..end)
+    }
+
+    /// The cells' texts in order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        (0..self.len()).map(|i| self.get(i).unwrap_or(""))
+    }
+
+    /// The cells as owned strings.
+    pub fn to_vec(&self) -> Vec<String> {
+        self.iter().map(String::from).collect()
+    }
+
+    /// 1-based line of the file where the row starts (0 for a new row).
+    pub fn line(&self) -> u64 {
+        self.line
+    }
+
+    /// True when the row was edited or added since loading.
+    pub fn is_edited(&self) -> bool {
+        self.raw.is_none()
+    }
+
+    pub(crate) fn raw(&self) -> Option<Range<usize>> {
+        self.raw.clone()
+    }
+
+    /// Replaces cell `i` (cells are appended up to `i` when the row is shorter).
+    pub fn set(&mut self, i: usize, value: &str) {
+        let mut cells = self.to_vec();
+        if cells.len() <= i {
+            cells.resize(i + 1, String::new());
+        }
+        cells[i] = value.to_string();
+        let line = self.line;
+        *self = Row::new(&cells);
+        self.line = line;
+    }
+}
+
+/// A table read from CSV or JSON.
+///
+/// Row `i` (0-based) is reported as frictionless row number `i + 2`: the
+/// header is row 1, and empty lines count as (blank) rows.
+#[derive(Debug, Clone, Default)]
+pub struct Table {
+    pub dialect: Dialect,
+    pub(crate) header: Row,
+    pub(crate) rows: Vec<Row>,
+    /// The bytes the table was read from (empty for tables built in memory).
+    pub(crate) source: Arc<[u8]>,
+    /// The source ended with a line terminator.
+    pub(crate) final_newline: bool,
+}
+
+impl Table {
+    /// A table built in memory (written with the default dialect).
+    pub fn new<S: AsRef<str>>(header: &[S], rows: Vec<Row>) -> Table {
+        Table {
+            header: Row::new(header),
+            rows,
+            final_newline: true,
+            ..Table::default()
+        }
+    }
+
+    /// The header labels.
+    pub fn header(&self) -> &Row {
+        &self.header
+    }
+
+    /// The data rows (header excluded).
+    pub fn rows(&self) -> &[Row] {
+        &self.rows
+    }
+
+    pub fn row(&self, i: usize) -> Option<&Row> {
+        self.rows.get(i)
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The column whose header label is `label`.
+    pub fn column(&self, label: &str) -> Option<usize> {
+        self.header.iter().position(|l| l == label)
+    }
+
+    /// The text of one cell (`None` when the row is shorter).
+    pub fn cell(&self, row: usize, col: usize) -> Option<&str> {
+        self.rows.get(row)?.get(col)
+    }
+
+    /// Replaces one cell's text; the row will be re-serialized on write.
+    pub fn set_cell(&mut self, row: usize, col: usize, text: &str) -> bool {
+        match self.rows.get_mut(row) {
+            Some(r) => {
+                r.set(col, text);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Replaces a whole row.
+    pub fn set_row(&mut self, row: usize, cells: &[&str]) -> bool {
+        match self.rows.get_mut(row) {
+            Some(r) => {
+                let line = r.line;
+                *r = Row::new(cells);
+                r.line = line;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Appends a row.
+    pub fn push_row<S: AsRef<str>>(&mut self, cells: &[S]) {
+        self.rows.push(Row::new(cells));
+    }
+
+    /// Removes a row (other rows keep their original bytes).
+    pub fn remove_row(&mut self, row: usize) -> Option<Row> {
+        (row < self.rows.len()).then(|| self.rows.remove(row))
+    }
+
+    /// A copy with only the given columns, in that order (all rows re-serialized on write).
+    pub fn select_columns(&self, columns: &[usize]) -> Table {
+        let pick = |r: &Row| {
+            let cells: Vec<&str> = columns.iter().filter_map(|&c| r.get(c)).collect();
+            let mut row = Row::new(&cells);
+            row.line = r.line;
+            row
+        };
+        Table {
+            dialect: self.dialect,
+            header: pick(&self.header),
+            rows: self.rows.iter().map(pick).collect(),
+            source: Arc::from(Vec::new()),
+            final_newline: self.final_newline,
+        }
+    }
+
+    /// A copy without the columns of the schema's restricted fields.
+    pub fn without_restricted(&self, schema: &crate::Schema) -> Table {
+        let keep: Vec<usize> = (0..self.header.len())
+            .filter(|&c| {
+                let label = self.header.get(c).unwrap_or("");
+                !schema.field(label).is_some_and(|f| f.is_restricted())
+            })
+            .collect();
+        self.select_columns(&keep)
+    }
+}
