@@ -13,12 +13,12 @@ mod collate;
 mod column;
 mod execute;
 mod facets;
+mod from_table;
 mod model;
 mod search;
 mod sort;
-pub mod transitions;
+mod transitions;
 mod update;
-pub use update::UpdateError;
 mod url;
 
 use std::cell::OnceCell;
@@ -30,10 +30,12 @@ pub use collate::{SORT_KEY_LEN, collation_key, fold, for_each_word, tokens};
 pub use column::{
     Cell, CellSource, ColumnSpec, FacetSpec, RowTable, SortKind, facet_values, is_empty_cell,
 };
+pub use from_table::{IndexOptions, TableSource, column_specs};
 pub use model::{
     DEFAULT_LIMIT, FacetCounts, FacetValueCount, Query, QueryResult, SortKey, View, Window,
 };
 pub use sort::{number_key, temporal_key};
+pub use update::UpdateError;
 
 use facets::FacetIndex;
 use search::{SearchBuilder, SearchIndex};

@@ -10,7 +10,7 @@ pub const DEFAULT_LIMIT: usize = 50;
 
 /// Everything a reader chose. A plain value: the widget keeps it in its
 /// reducer, changes it with the pure transitions of
-/// [`crate::query::transitions`] and mirrors it in the page URL
+/// the transition methods (`toggle_facet`, `sort_by`…) and mirrors it in the page URL
 /// ([`Query::to_query_string`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Query {
