@@ -6,8 +6,8 @@ use std::cmp::Ordering;
 
 use proptest::prelude::*;
 use vitrine_core::query::{
-    Cell, ColumnSpec, FacetValueCount, Query, QueryIndex, RowTable, SortKey, SortKind, Window,
-    collation_key, tokens,
+    Cell, ColumnSpec, FacetValueCount, Query, QueryIndex, QueryIndexBuilder, RowTable, SortKey,
+    SortKind, Window, collation_key, tokens,
 };
 use vitrine_core::value::{Date, Value};
 
@@ -338,6 +338,28 @@ proptest! {
             rows.push(new_row.clone());
         }
         check(&index, &RowTable { rows }, &q)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(100))]
+
+    #[test]
+    fn building_in_slices_gives_the_same_index(
+        rows in prop::collection::vec(row(), 0..40),
+        slice in 1usize..10,
+        expected in 0usize..50,
+        q in query(),
+    ) {
+        let table = RowTable { rows: rows.clone() };
+        let mut builder = QueryIndexBuilder::new(specs(), expected);
+        while builder.rows_done() < rows.len() {
+            let end = builder.rows_done() + slice;
+            builder.add_rows(&table, end);
+        }
+        let index = builder.finish();
+        prop_assert_eq!(index.row_count(), rows.len());
+        check(&index, &table, &q)?;
     }
 }
 

@@ -72,7 +72,7 @@ impl FacetIndex {
 
     /// Extends every set to `row_count` rows.
     pub fn grow(&mut self, row_count: usize) {
-        self.row_count = row_count;
+        self.row_count = self.row_count.max(row_count);
         for set in &mut self.rows {
             set.grow(row_count);
         }

@@ -4,7 +4,8 @@
 //! * facets: `enum` fields (one value per row) and `list` fields whose items
 //!   have an enum (`vitrine:itemConstraints.enum`), each item one value;
 //! * searched: public text fields (`string` without email/uri/uuid/binary
-//!   format, and `list` fields) whose `vitrine:visibility` is not restricted;
+//!   format, and `list` fields) whose `vitrine:visibility` is not restricted,
+//!   except dates (`vitrine:dateFormats`) and links (`vitrine:safeUrl`);
 //! * sort: numbers, booleans and dates by value (a string field with
 //!   `vitrine:dateFormats` sorts as the partial dates it holds), everything
 //!   else by French collation of its text.
@@ -79,7 +80,10 @@ fn declared_values(field: &Field) -> Vec<String> {
 }
 
 fn default_searchable(field: &Field) -> bool {
+    let ext = &field.extensions;
     !field.is_restricted()
+        && ext.date_formats.is_empty()
+        && ext.safe_url.is_none()
         && match &field.field_type {
             FieldType::String(format) => {
                 matches!(format, StringFormat::Default | StringFormat::Other(_))

@@ -9,6 +9,7 @@
 //! index in place ([`QueryIndex::update_row`], [`QueryIndex::push_row`]).
 
 mod bitset;
+mod builder;
 mod collate;
 mod column;
 mod execute;
@@ -26,6 +27,7 @@ use std::cell::OnceCell;
 use rustc_hash::FxHashMap;
 
 pub use bitset::Bitset;
+pub use builder::QueryIndexBuilder;
 pub use collate::{SORT_KEY_LEN, collation_key, fold, for_each_word, tokens};
 pub use column::{
     Cell, CellSource, ColumnSpec, FacetSpec, RowTable, SortKind, facet_values, is_empty_cell,
@@ -38,7 +40,7 @@ pub use sort::{number_key, temporal_key};
 pub use update::UpdateError;
 
 use facets::FacetIndex;
-use search::{SearchBuilder, SearchIndex};
+use search::SearchIndex;
 use sort::SortColumn;
 
 /// The indexes of one table: facet row sets, search postings, sort keys.
@@ -71,54 +73,12 @@ impl IndexMemory {
 }
 
 impl QueryIndex {
-    /// Indexes every row of `source`; its columns follow `specs`.
+    /// Indexes every row of `source`; its columns follow `specs`. To spread
+    /// the work over several frames, use [`QueryIndexBuilder`].
     pub fn build(specs: Vec<ColumnSpec>, source: &impl CellSource) -> Self {
-        let rows = source.row_count();
-        let facets: Vec<FacetIndex> = specs
-            .iter()
-            .enumerate()
-            .filter_map(|(i, s)| {
-                s.facet
-                    .as_ref()
-                    .map(|f| FacetIndex::new(i, f.multi, &f.values, rows))
-            })
-            .collect();
-        let mut index = QueryIndex {
-            by_name: specs
-                .iter()
-                .enumerate()
-                .map(|(i, s)| (s.name.clone(), i))
-                .collect(),
-            row_count: rows,
-            facets,
-            search: SearchIndex::default(),
-            sort: specs
-                .iter()
-                .map(|s| match s.sort {
-                    SortKind::Text => OnceCell::new(),
-                    kind => OnceCell::from(SortColumn::new(kind, rows)),
-                })
-                .collect(),
-            specs,
-        };
-        let mut search = SearchBuilder::default();
-        for row in 0..rows {
-            let id = row as u32;
-            for facet in &mut index.facets {
-                facet.add_cell(id, source.cell(row, facet.column));
-            }
-            for (col, spec) in index.specs.iter().enumerate() {
-                let cell = source.cell(row, col);
-                if spec.searchable {
-                    search.add_text(id, cell.text);
-                }
-                if let Some(keys) = index.sort[col].get_mut() {
-                    keys.set(id, cell);
-                }
-            }
-        }
-        index.search = search.finish();
-        index
+        let mut builder = QueryIndexBuilder::new(specs, source.row_count());
+        builder.add_rows(source, source.row_count());
+        builder.finish()
     }
 
     /// Number of rows indexed.
