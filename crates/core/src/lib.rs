@@ -20,6 +20,7 @@
 
 pub mod cast;
 pub mod load;
+pub mod query;
 pub mod schema;
 pub mod siret;
 pub mod table;

@@ -1,0 +1,103 @@
+//! Building a [`QueryIndex`] a slice of rows at a time, so a page can keep
+//! answering between slices (the widget indexes while it parses).
+
+use std::cell::OnceCell;
+
+use super::QueryIndex;
+use super::column::{CellSource, ColumnSpec, SortKind};
+use super::facets::FacetIndex;
+use super::search::{SearchBuilder, SearchIndex};
+use super::sort::SortColumn;
+
+/// An index under construction.
+///
+/// ```
+/// use vitrine_core::query::{ColumnSpec, QueryIndexBuilder, RowTable};
+/// let table = RowTable::default();
+/// let mut builder = QueryIndexBuilder::new(vec![ColumnSpec::text("nom")], table.rows.len());
+/// while builder.rows_done() < table.rows.len() {
+///     let end = (builder.rows_done() + 5_000).min(table.rows.len());
+///     builder.add_rows(&table, end); // then yield to the page
+/// }
+/// let index = builder.finish();
+/// ```
+pub struct QueryIndexBuilder {
+    index: QueryIndex,
+    search: SearchBuilder,
+}
+
+impl QueryIndexBuilder {
+    /// A builder for columns `specs`; `expected_rows` sizes the structures
+    /// (more rows may be added).
+    pub fn new(specs: Vec<ColumnSpec>, expected_rows: usize) -> Self {
+        let facets = specs
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| {
+                s.facet
+                    .as_ref()
+                    .map(|f| FacetIndex::new(i, f.multi, &f.values, expected_rows))
+            })
+            .collect();
+        let index = QueryIndex {
+            by_name: specs
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (s.name.clone(), i))
+                .collect(),
+            row_count: 0,
+            facets,
+            search: SearchIndex::default(),
+            sort: specs
+                .iter()
+                .map(|s| match s.sort {
+                    SortKind::Text => OnceCell::new(),
+                    kind => OnceCell::from(SortColumn::new(kind, expected_rows)),
+                })
+                .collect(),
+            specs,
+        };
+        QueryIndexBuilder {
+            index,
+            search: SearchBuilder::default(),
+        }
+    }
+
+    /// Number of rows indexed so far.
+    pub fn rows_done(&self) -> usize {
+        self.index.row_count
+    }
+
+    /// Indexes the rows of `source` from [`rows_done`](Self::rows_done) up to
+    /// `end` (exclusive, capped at the source's row count).
+    pub fn add_rows(&mut self, source: &impl CellSource, end: usize) {
+        let start = self.index.row_count;
+        let end = end.min(source.row_count()).max(start);
+        let index = &mut self.index;
+        for facet in &mut index.facets {
+            facet.grow(end);
+        }
+        for row in start..end {
+            let id = row as u32;
+            for facet in &mut index.facets {
+                facet.add_cell(id, source.cell(row, facet.column));
+            }
+            for (col, spec) in index.specs.iter().enumerate() {
+                let cell = source.cell(row, col);
+                if spec.searchable {
+                    self.search.add_text(id, cell.text);
+                }
+                if let Some(keys) = index.sort[col].get_mut() {
+                    keys.set(id, cell);
+                }
+            }
+        }
+        index.row_count = end;
+    }
+
+    /// The finished index.
+    pub fn finish(mut self) -> QueryIndex {
+        self.index.search = self.search.finish();
+        self.index
+    }
+}

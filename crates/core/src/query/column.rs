@@ -1,0 +1,186 @@
+//! What the engine needs to know about each column, and how it reads cells.
+
+use crate::value::Value;
+
+/// How one column takes part in queries.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ColumnSpec {
+    /// The field name, as used in [`crate::query::Query`] filters and sort keys.
+    pub name: String,
+    /// Whether the column is a facet, and of which kind.
+    pub facet: Option<FacetSpec>,
+    /// Whether the column's text is part of full-text search.
+    pub searchable: bool,
+    /// How the column sorts.
+    pub sort: SortKind,
+}
+
+impl ColumnSpec {
+    /// A plain text column: searchable, sorted by collation, no facet.
+    pub fn text(name: impl Into<String>) -> Self {
+        ColumnSpec {
+            name: name.into(),
+            facet: None,
+            searchable: true,
+            sort: SortKind::Text,
+        }
+    }
+
+    /// A single-valued facet (an enum field) with its declared values.
+    pub fn single_facet(name: impl Into<String>, values: Vec<String>) -> Self {
+        ColumnSpec {
+            name: name.into(),
+            facet: Some(FacetSpec {
+                multi: false,
+                values,
+            }),
+            searchable: false,
+            sort: SortKind::Text,
+        }
+    }
+
+    /// A multi-valued facet (a list field, each item one value).
+    pub fn multi_facet(name: impl Into<String>, values: Vec<String>) -> Self {
+        ColumnSpec {
+            name: name.into(),
+            facet: Some(FacetSpec {
+                multi: true,
+                values,
+            }),
+            searchable: false,
+            sort: SortKind::Text,
+        }
+    }
+
+    /// A column sorted by its typed value (numbers, dates), neither facet nor searched.
+    pub fn typed(name: impl Into<String>, sort: SortKind) -> Self {
+        ColumnSpec {
+            name: name.into(),
+            facet: None,
+            searchable: false,
+            sort,
+        }
+    }
+
+    pub fn searchable(mut self, searchable: bool) -> Self {
+        self.searchable = searchable;
+        self
+    }
+}
+
+/// A facet column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FacetSpec {
+    /// `false`: one value per row (the cell text). `true`: the items of a
+    /// `Value::List` are the row's values.
+    pub multi: bool,
+    /// Declared values (the schema's enum), listed first and in this order in
+    /// facet counts, even with a count of 0. Values found in the data but not
+    /// declared follow in order of first appearance.
+    pub values: Vec<String>,
+}
+
+/// The sort key of a column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortKind {
+    /// Not sortable: sort keys on this column are ignored.
+    None,
+    /// French collation of the cell text ([`crate::query::collation_key`]).
+    Text,
+    /// `Value::Integer`, `Value::Number` and `Value::Boolean` by value.
+    Number,
+    /// `Value::Date` (partial dates included), `DateTime`, `Year`,
+    /// `YearMonth` and `Time`, chronologically.
+    Temporal,
+}
+
+/// One cell as the engine reads it: the original text and the cast value.
+#[derive(Debug, Clone, Copy)]
+pub struct Cell<'a> {
+    pub text: &'a str,
+    pub value: &'a Value,
+}
+
+/// Row-major access to the cells of a table, columns in spec order.
+pub trait CellSource {
+    fn row_count(&self) -> usize;
+    fn cell(&self, row: usize, column: usize) -> Cell<'_>;
+}
+
+/// A table held as rows of `(text, value)` cells, columns in spec order.
+/// Handy for tests and small datasets.
+#[derive(Debug, Clone, Default)]
+pub struct RowTable {
+    pub rows: Vec<Vec<(String, Value)>>,
+}
+
+impl CellSource for RowTable {
+    fn row_count(&self) -> usize {
+        self.rows.len()
+    }
+
+    fn cell(&self, row: usize, column: usize) -> Cell<'_> {
+        let (text, value) = &self.rows[row][column];
+        Cell { text, value }
+    }
+}
+
+/// Whether a cell counts as empty (sorted last, in no facet value).
+pub fn is_empty_cell(cell: Cell<'_>) -> bool {
+    cell.value.is_null() || cell.text.trim().is_empty()
+}
+
+/// Calls `f` with each facet value of a cell: the trimmed text for a
+/// single-valued facet, each list item for a multi-valued one (repeats
+/// possible). Empty cells and items have no value.
+pub fn for_each_facet_value(cell: Cell<'_>, multi: bool, mut f: impl FnMut(&str)) {
+    match (multi, cell.value) {
+        (_, Value::Null) => {}
+        (true, Value::List(items)) => {
+            for item in items {
+                match item {
+                    Value::String(s) => {
+                        let s = s.trim();
+                        if !s.is_empty() {
+                            f(s);
+                        }
+                    }
+                    other => {
+                        if let Some(label) = item_label(other) {
+                            f(&label);
+                        }
+                    }
+                }
+            }
+        }
+        _ => {
+            let text = cell.text.trim();
+            if !text.is_empty() {
+                f(text);
+            }
+        }
+    }
+}
+
+/// The distinct facet values of a cell (see [`for_each_facet_value`]).
+pub fn facet_values(cell: Cell<'_>, multi: bool) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for_each_facet_value(cell, multi, |v| {
+        if !out.iter().any(|o| o == v) {
+            out.push(v.to_owned());
+        }
+    });
+    out
+}
+
+fn item_label(item: &Value) -> Option<String> {
+    match item {
+        Value::Null | Value::String(_) => None,
+        Value::Integer(i) => Some(i.to_string()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Boolean(b) => Some(b.to_string()),
+        Value::Year(y) => Some(y.to_string()),
+        Value::Json(j) => Some(j.clone()),
+        other => Some(format!("{other:?}")),
+    }
+}

@@ -1,0 +1,213 @@
+//! Full-text search: an inverted index from folded token to rows.
+//!
+//! Tokens are kept sorted, so the tokens starting with a typed prefix form
+//! one range found by binary search ("transp" → "transport", "transports"…).
+//! Each token's rows are a compressed `RoaringBitmap`; a query word is the
+//! union of its range, several words are AND-ed. No text is scanned per
+//! keystroke.
+
+use roaring::{MultiOps, RoaringBitmap};
+use rustc_hash::FxHashMap;
+
+use super::bitset::Bitset;
+use super::collate::for_each_word;
+
+/// The inverted index of the searchable columns.
+#[derive(Debug, Clone, Default)]
+pub struct SearchIndex {
+    /// Sorted, distinct tokens.
+    tokens: Vec<Box<str>>,
+    /// `postings[i]`: rows containing `tokens[i]`.
+    postings: Vec<RoaringBitmap>,
+}
+
+/// Collects tokens row by row, then sorts them once.
+#[derive(Debug, Default)]
+pub struct SearchBuilder {
+    /// Ids of words of up to 16 bytes, packed in an integer (most words):
+    /// hashing and comparing them needs no string comparison.
+    short_ids: FxHashMap<u128, u32>,
+    /// Ids of longer words.
+    long_ids: FxHashMap<Box<str>, u32>,
+    /// Token text by id.
+    words: Vec<Box<str>>,
+    postings: Vec<Vec<u32>>,
+    /// The last row added to each token's postings, plus one (0: none):
+    /// a small, cache-resident array that avoids reading each posting's tail.
+    last_row: Vec<u32>,
+    word: String,
+}
+
+/// A word of up to 16 bytes as an integer; words hold no NUL byte, so the
+/// zero padding keeps distinct words distinct.
+fn pack(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    if bytes.len() > 16 {
+        return None;
+    }
+    let mut packed = 0u128;
+    for (i, &b) in bytes.iter().enumerate() {
+        packed |= u128::from(b) << (8 * i);
+    }
+    Some(packed)
+}
+
+impl SearchBuilder {
+    /// Adds the words of `text` to `row`. Rows must be added in increasing order.
+    pub fn add_text(&mut self, row: u32, text: &str) {
+        let (short_ids, long_ids) = (&mut self.short_ids, &mut self.long_ids);
+        let (words, postings, last_row) = (&mut self.words, &mut self.postings, &mut self.last_row);
+        for_each_word(text, &mut self.word, |word| {
+            let known = match pack(word) {
+                Some(packed) => short_ids.get(&packed).copied(),
+                None => long_ids.get(word).copied(),
+            };
+            let id = known.unwrap_or_else(|| {
+                let id = postings.len() as u32;
+                match pack(word) {
+                    Some(packed) => short_ids.insert(packed, id),
+                    None => long_ids.insert(word.into(), id),
+                };
+                words.push(word.into());
+                postings.push(Vec::new());
+                last_row.push(0);
+                id
+            });
+            let id = id as usize;
+            if last_row[id] != row + 1 {
+                last_row[id] = row + 1;
+                postings[id].push(row);
+            }
+        });
+    }
+
+    pub fn finish(self) -> SearchIndex {
+        let mut entries: Vec<(Box<str>, u32)> = self.words.into_iter().zip(0..).collect();
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut postings = self.postings;
+        let mut index = SearchIndex {
+            tokens: Vec::with_capacity(entries.len()),
+            postings: Vec::with_capacity(entries.len()),
+        };
+        for (token, id) in entries {
+            let rows = std::mem::take(&mut postings[id as usize]);
+            index.tokens.push(token);
+            // Rows were pushed in increasing order, without repeats.
+            let bitmap = RoaringBitmap::from_sorted_iter(rows).unwrap_or_default();
+            index.postings.push(bitmap);
+        }
+        index
+    }
+}
+
+impl SearchIndex {
+    /// Rows matching every word of `query` as a prefix of one of their tokens,
+    /// or `None` when the query has no word (no search).
+    pub fn matches(&self, query: &str, row_count: usize) -> Option<Bitset> {
+        let mut result: Option<Bitset> = None;
+        for_each_word(query, &mut String::new(), |word| {
+            let rows = self.prefix_rows(word, row_count);
+            match &mut result {
+                None => result = Some(rows),
+                Some(acc) => acc.and_with(&rows),
+            }
+        });
+        result
+    }
+
+    /// The range of tokens starting with `prefix`.
+    fn prefix_range(&self, prefix: &str) -> std::ops::Range<usize> {
+        let start = self.tokens.partition_point(|t| &**t < prefix);
+        let len = self.tokens[start..].partition_point(|t| t.starts_with(prefix));
+        start..start + len
+    }
+
+    /// Rows holding a token that starts with `prefix`.
+    fn prefix_rows(&self, prefix: &str, row_count: usize) -> Bitset {
+        let range = self.prefix_range(prefix);
+        let mut out = Bitset::new(row_count);
+        let union = match range.len() {
+            0 => return out,
+            1 => self.postings[range.start].clone(),
+            _ => self.postings[range].iter().union(),
+        };
+        for row in union {
+            out.insert(row);
+        }
+        out
+    }
+
+    /// Removes `row` from every posting (used before re-adding an edited row).
+    pub fn remove_row(&mut self, row: u32) {
+        for rows in &mut self.postings {
+            rows.remove(row);
+        }
+    }
+
+    /// Adds the words of `text` to `row`, inserting new tokens in order.
+    pub fn add_text(&mut self, row: u32, text: &str) {
+        let mut words = Vec::new();
+        for_each_word(text, &mut String::new(), |w| words.push(w.to_owned()));
+        for word in words {
+            let word = word.as_str();
+            let at = self.tokens.partition_point(|t| &**t < word);
+            if self.tokens.get(at).is_some_and(|t| &**t == word) {
+                self.postings[at].insert(row);
+            } else {
+                self.tokens.insert(at, word.into());
+                let mut rows = RoaringBitmap::new();
+                rows.insert(row);
+                self.postings.insert(at, rows);
+            }
+        }
+    }
+
+    /// Number of distinct tokens.
+    pub fn token_count(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// Bytes held by the token list and postings.
+    pub fn heap_bytes(&self) -> usize {
+        let tokens: usize = self.tokens.iter().map(|t| t.len() + 16).sum();
+        let postings: usize = self.postings.iter().map(|p| p.serialized_size() + 32).sum();
+        tokens + postings
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index(texts: &[&str]) -> SearchIndex {
+        let mut b = SearchBuilder::default();
+        for (row, text) in texts.iter().enumerate() {
+            b.add_text(row as u32, text);
+        }
+        b.finish()
+    }
+
+    #[test]
+    fn prefix_words_are_anded_and_accents_folded() {
+        let idx = index(&[
+            "Transports scolaires",
+            "Gestion de l'eau",
+            "Eau et transport",
+        ]);
+        assert_eq!(idx.matches("transp", 3).unwrap().to_vec(), vec![0, 2]);
+        assert_eq!(idx.matches("EAU", 3).unwrap().to_vec(), vec![1, 2]);
+        assert_eq!(idx.matches("eau transp", 3).unwrap().to_vec(), vec![2]);
+        assert_eq!(idx.matches("écol", 3).unwrap().to_vec(), Vec::<u32>::new());
+        assert_eq!(idx.matches("scol", 3).unwrap().to_vec(), vec![0]);
+        assert!(idx.matches("  , ", 3).is_none());
+    }
+
+    #[test]
+    fn rows_can_be_edited() {
+        let mut idx = index(&["déchets", "eau"]);
+        idx.remove_row(0);
+        idx.add_text(0, "Écoles");
+        assert_eq!(idx.matches("dech", 2).unwrap().count(), 0);
+        assert_eq!(idx.matches("ecol", 2).unwrap().to_vec(), vec![0]);
+    }
+}
