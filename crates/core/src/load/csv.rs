@@ -168,63 +168,17 @@ pub fn load_csv(bytes: &[u8], options: CsvOptions) -> Result<Table, LoadError> {
         bom,
     };
 
-    let mut rdr = reader(delimiter, body);
-    let mut record = csv::ByteRecord::new();
-    let mut pending: Vec<(usize, u64, String, Vec<u32>)> = Vec::new();
-    loop {
-        match rdr.read_byte_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => return Err(LoadError::Csv(e.to_string())),
-        }
-        let mut pos = record
-            .position()
-            .map(|p| (p.byte() as usize, p.line()))
-            .unwrap_or((0, 1));
-        // The reported start includes the empty lines skipped before the record.
-        while matches!(body.get(pos.0), Some(b'\r' | b'\n')) {
-            if body[pos.0] == b'\n' {
-                pos.1 += 1;
-            }
-            pos.0 += 1;
-        }
-        let text = simdutf8::basic::from_utf8(record.as_slice())
-            .map(str::to_owned)
-            .map_err(|_| {
-                // Find the exact offset in the record's raw bytes.
-                let raw = &body[pos.0..];
-                let at = pos.0
-                    + std::str::from_utf8(raw)
-                        .err()
-                        .map_or(0, |e| e.valid_up_to());
-                LoadError::InvalidUtf8 {
-                    byte: offset + at,
-                    line: line_of(body, at),
-                }
-            })?;
-        let mut ends = Vec::with_capacity(record.len());
-        let mut end = 0u32;
-        for field in record.iter() {
-            end += field.len() as u32;
-            ends.push(end);
-        }
-        pending.push((pos.0, pos.1, text, ends));
-    }
-
-    let mut rows: Vec<Row> = Vec::with_capacity(pending.len());
-    let starts: Vec<usize> = pending.iter().map(|p| p.0).collect();
-    let count = pending.len();
-    if let Some(last) = starts.last()
-        && unclosed_quote(&body[*last..], delimiter)
-    {
-        return Err(LoadError::UnclosedQuote {
-            line: pending[count - 1].1 as usize,
-            byte: offset + last,
-        });
-    }
+    let mut records = super::records::Records::new(body, delimiter);
+    let mut rows: Vec<Row> = Vec::new();
+    let (mut line, mut line_pos) = (1u64, 0usize);
+    let mut previous: Option<(usize, u64, String, Vec<u32>)> = None;
     let mut final_newline = false;
-    for (k, (start, line, text, ends)) in pending.into_iter().enumerate() {
-        let next = starts.get(k + 1).copied().unwrap_or(body.len());
+    let mut count = 0usize;
+    // Each record's span runs to the next record's start; the line breaks at
+    // its end are its terminator, then one blank row per empty line.
+    let mut finish = |(start, line, text, ends): (usize, u64, String, Vec<u32>),
+                      next: usize,
+                      rows: &mut Vec<Row>| {
         let mut breaks = line_breaks(&body[start..next]);
         let first_break = breaks.next();
         let own_end = start + first_break.unwrap_or(next - start);
@@ -238,7 +192,7 @@ pub fn load_csv(bytes: &[u8], options: CsvOptions) -> Result<Table, LoadError> {
                 _ => LineTerminator::Lf,
             };
         }
-        let span_start = if k == 0 { 0 } else { start };
+        let span_start = if rows.is_empty() { 0 } else { start };
         rows.push(Row::from_parts(
             text,
             ends,
@@ -260,9 +214,41 @@ pub fn load_csv(bytes: &[u8], options: CsvOptions) -> Result<Table, LoadError> {
             ));
             prev = start + b;
         }
-        if k + 1 == count {
-            final_newline = first_break.is_some();
+        first_break.is_some()
+    };
+    while let Some(record) = records.next_record() {
+        let start = record.start;
+        line += memchr::memchr_iter(b'\n', &body[line_pos..start]).count() as u64;
+        line_pos = start;
+        let text = match simdutf8::basic::from_utf8(record.fields) {
+            Ok(t) => t.to_owned(),
+            Err(_) => {
+                // Find the exact offset in the record's raw bytes.
+                let at = start
+                    + std::str::from_utf8(&body[start..])
+                        .err()
+                        .map_or(0, |e| e.valid_up_to());
+                return Err(LoadError::InvalidUtf8 {
+                    byte: offset + at,
+                    line: line_of(body, at),
+                });
+            }
+        };
+        let ends = record.ends.iter().map(|&e| e as u32).collect();
+        if let Some(p) = previous.take() {
+            finish(p, start, &mut rows);
         }
+        previous = Some((start, line, text, ends));
+        count += 1;
+    }
+    if let Some(last) = previous {
+        if unclosed_quote(&body[last.0..], delimiter) {
+            return Err(LoadError::UnclosedQuote {
+                line: last.1 as usize,
+                byte: offset + last.0,
+            });
+        }
+        final_newline = finish(last, body.len(), &mut rows);
     }
     let mut rows = rows.into_iter();
     let header = rows.next().unwrap_or_else(|| {

@@ -3,6 +3,7 @@
 pub mod csv;
 pub mod datapackage;
 pub mod json;
+mod records;
 
 use std::fmt;
 

@@ -132,7 +132,7 @@ pub(crate) fn check_cell<'a>(
         None => true,
         Some(t) => missing
             .iter()
-            .any(|m| m.len() == t.len() && m.as_str() == t),
+            .any(|m| m.len() == t.len() && (m.is_empty() || m.as_str() == t)),
     };
     let before = out.len();
     let value = if null {

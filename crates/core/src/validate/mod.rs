@@ -185,6 +185,14 @@ pub fn validate_with(schema: &Schema, table: &Table, options: &ValidateOptions) 
         .collect();
     let mut uk_seen: Vec<HashMap<String, usize>> = vec![HashMap::new(); uk_cols.len()];
     let mut states: Vec<CellState<'_>> = Vec::with_capacity(ncols);
+    let mut key_column = vec![false; ncols];
+    for &c in unique_cols
+        .iter()
+        .chain(pk_cols.iter().flatten())
+        .chain(uk_cols.iter().flat_map(|(_, c)| c))
+    {
+        key_column[c] = true;
+    }
     let mut key = String::new();
     let mut by_label: HashMap<&str, usize> = HashMap::new();
     for (c, label) in table.header().iter().enumerate() {
@@ -222,10 +230,15 @@ pub fn validate_with(schema: &Schema, table: &Table, options: &ValidateOptions) 
                     _ => CellState::Null,
                 },
             };
-            if state != CellState::Null {
+            if !matches!(state, CellState::Null) {
                 blank = false;
             }
-            states.push(state);
+            // Values are kept only for the columns of unique and key checks.
+            states.push(if key_column[c] {
+                state
+            } else {
+                CellState::Null
+            });
         }
         for c in ncols..row.len() {
             let mut e =
