@@ -4,7 +4,9 @@
 //! - `cargo xtask test` — formatting, lints, native, browser and end-to-end tests.
 //! - `cargo xtask dist` — build the bundle into `dist/` and print its sizes.
 //! - `cargo xtask gen-data` — a deterministic IA-shaped dataset of any size.
+//! - `cargo xtask bench-validate` — load+validate throughput against frictionless.
 
+mod bench_validate;
 mod cmd;
 mod dist;
 mod gen_data;
@@ -20,7 +22,8 @@ commands:
   test                     fmt, clippy, native tests, browser tests, size budget, end-to-end tests
   dist                     build the bundle into dist/ and print its size table
   gen-data --rows N --out FILE [--invalid-rate R] [--seed S]
-                           write a deterministic IA-shaped CSV (all 36 fields plus id)";
+                           write a deterministic IA-shaped CSV (all 36 fields plus id)
+  bench-validate           criterion load+validate benchmark, then frictionless on the same file";
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -29,6 +32,7 @@ fn main() {
         Some("test") => test::main(),
         Some("dist") => dist::main(),
         Some("gen-data") => gen_data::run(&args[1..]),
+        Some("bench-validate") => bench_validate::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())

@@ -13,8 +13,22 @@
 //! - [`Field::cast`] / [`Schema::cast`]: a cell's text → [`Value`] (or [`CastError`]).
 //! - [`load_csv`]: CSV bytes → [`Table`] (dialect sniffed, BOM, CRLF, quoting).
 //! - [`write_csv`]: [`Table`] → CSV bytes; untouched rows are byte-identical.
+//! - [`load_json`] (array of objects or arrays, `{"data": [...]}`),
+//!   [`load_datapackage`] (first tabular resource; files through a resolver
+//!   closure), [`load_data`] (CSV or JSON by name/content).
+//! - [`validate`] / [`validate_with`]: every row of a [`Table`] against a
+//!   [`Schema`] → [`Report`] `{"valid", "errors": [{"type", "rowNumber",
+//!   "fieldNumber", "fieldName", "cell", "note", "message"}]}` with
+//!   frictionless-py's error types and numbering (header = row 1) and
+//!   messages in French or English.
+//! - [`validate_cell`] / [`validate_row`]: one value or one record, with the
+//!   other values of its row ([`RowValues`]) for `vitrine:requiredWhen`.
 //! - [`Schema::without_restricted`] / [`Table::without_restricted`]: the copy
 //!   anonymous readers may see.
+//!
+//! Bad input never panics: unreadable schemas give a [`SchemaError`],
+//! unreadable data a [`LoadError`] with line and byte offset; data that can
+//! be read but breaks the schema gives a [`Report`].
 //!
 //! See `ARCHITECTURE.md` at the repository root for the invariants.
 
@@ -43,6 +57,9 @@ pub use write::write_csv;
 impl Schema {
     /// Casts the text of field `field` (by index) with the missing values that
     /// apply to it (the field's own, else the schema's).
+    ///
+    /// # Panics
+    /// When `field` is not a field index of this schema.
     pub fn cast(&self, field: usize, text: &str) -> Result<Value, CastError> {
         let f = &self.fields[field];
         f.cast_with_missing(text, self.missing_values_of(f))

@@ -14,19 +14,23 @@ pub enum UrlError {
 }
 
 fn scheme_of(text: &str) -> Option<&str> {
-    let i = text.find(':')?;
-    let scheme = &text[..i];
-    let mut chars = scheme.chars();
-    let first = chars.next()?;
-    (first.is_ascii_alphabetic() && chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)))
-        .then_some(scheme)
+    let b = text.as_bytes();
+    let i = memchr::memchr(b':', b)?;
+    let scheme = &b[..i];
+    let (first, rest) = scheme.split_first()?;
+    (first.is_ascii_alphabetic()
+        && rest
+            .iter()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.')))
+    .then_some(&text[..i])
 }
 
 /// Checks a URL against a `vitrine:safeUrl` rule.
 pub fn check_safe_url(text: &str, rule: SafeUrl) -> Result<(), UrlError> {
     // Browsers ignore leading whitespace/control characters and tabs or
     // newlines inside a scheme, so `java\tscript:` must be caught too.
-    if text.chars().any(|c| c.is_control() || c == ' ') {
+    let plain = text.bytes().all(|b| b.is_ascii_graphic());
+    if !plain && text.chars().any(|c| c.is_control() || c == ' ') {
         return Err(
             match scheme_of(&text.replace(|c: char| c.is_control() || c == ' ', "")) {
                 Some(s) if !s.eq_ignore_ascii_case("http") && !s.eq_ignore_ascii_case("https") => {
@@ -40,8 +44,12 @@ pub fn check_safe_url(text: &str, rule: SafeUrl) -> Result<(), UrlError> {
         Some(s) if s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https") => {
             let rest = &text[s.len() + 1..];
             let host = rest.strip_prefix("//").ok_or(UrlError::Malformed)?;
-            let host = host.split(['/', '?', '#']).next().unwrap_or("");
-            let host = host.rsplit('@').next().unwrap_or("");
+            let end = host
+                .bytes()
+                .position(|b| matches!(b, b'/' | b'?' | b'#'))
+                .unwrap_or(host.len());
+            let host = &host[..end];
+            let host = memchr::memrchr(b'@', host.as_bytes()).map_or(host, |at| &host[at + 1..]);
             if host.is_empty() || host.starts_with(':') {
                 return Err(UrlError::Malformed);
             }

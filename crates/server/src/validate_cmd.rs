@@ -176,3 +176,61 @@ pub fn render_text(report: &Report, data: &Path, lang: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(data: &Path, schema: Option<&Path>) -> ValidateArgs {
+        ValidateArgs {
+            data: data.to_path_buf(),
+            schema: schema.map(Path::to_path_buf),
+            format: Format::Json,
+            lang: "en".into(),
+            delimiter: None,
+        }
+    }
+
+    #[test]
+    fn exit_codes_say_valid_invalid_or_unreadable() {
+        let dir = std::env::temp_dir().join(format!("vitrine-validate-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let schema = dir.join("schema.json");
+        std::fs::write(&schema, r#"{"fields": [{"name": "n", "type": "integer"}]}"#).unwrap();
+        let good = dir.join("good.csv");
+        std::fs::write(&good, "n\n1\n2\n").unwrap();
+        let bad = dir.join("bad.csv");
+        std::fs::write(&bad, "n\nx\n").unwrap();
+        let not_json = dir.join("schema.txt");
+        std::fs::write(&not_json, "fields: n").unwrap();
+
+        assert_eq!(run(&args(&good, Some(&schema))), 0);
+        assert_eq!(run(&args(&bad, Some(&schema))), 1);
+        assert_eq!(run(&args(&good, Some(&not_json))), 2);
+        assert_eq!(run(&args(&dir.join("absent.csv"), Some(&schema))), 2);
+        assert_eq!(run(&args(&good, None)), 2);
+        let err = load_and_validate(&args(&good, Some(&not_json)), "en").unwrap_err();
+        assert!(
+            err.contains("schema.txt") && err.contains("not valid JSON"),
+            "{err}"
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn text_report_groups_errors_by_row() {
+        let schema =
+            Schema::from_json(r#"{"fields": [{"name": "n", "type": "integer"}]}"#).unwrap();
+        let table = vitrine_core::load_csv(b"n\nx\n", CsvOptions::default()).unwrap();
+        let report = vitrine_core::validate(&schema, &table);
+        let text = render_text(&report, Path::new("d.csv"), "fr");
+        assert!(
+            text.starts_with("✗ d.csv : 1 erreur (type-error 1)"),
+            "{text}"
+        );
+        assert!(
+            text.contains("Ligne 2\n  [type-error] n (col. 1) : Valeur « x » invalide"),
+            "{text}"
+        );
+    }
+}
