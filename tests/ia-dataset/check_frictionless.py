@@ -14,6 +14,8 @@ Exits 1 on any disagreement, and 0 with a SKIP line when Python 3.8+ or the
 `frictionless` package is missing.
 
 Usage: python3 tests/ia-dataset/check_frictionless.py [REPO_ROOT]
+       python3 tests/ia-dataset/check_frictionless.py --report FILE.csv
+         (prints FILE's errors in Vitrine's report shape, one JSON object a line)
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from vitrine_extensions import check_row  # noqa: E402
 
-ROOT = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "..", ".."))
+ROOT = os.path.abspath(sys.argv[1] if len(sys.argv) == 2 else os.path.join(HERE, "..", ".."))
 SCHEMA = os.path.join("schema", "bibliotheque-ia.schema.json")
 DATA = "data"
 
@@ -156,17 +158,24 @@ def check_valid_dataset(descriptor: dict) -> None:
         rows = report.tasks[0].stats["rows"]
         ok(f"data/projets.csv: {rows} rows, no frictionless error, no vitrine:* error")
 
-    # projets.json holds the same rows: list fields as arrays, empty cells as null.
-    types = {f["name"]: f["type"] for f in descriptor["fields"]}
+    # Relative logos exist next to the data and are well-formed SVG.
+    import xml.etree.ElementTree as ElementTree
+
     with open(path, newline="", encoding="utf-8") as f:
-        from_csv = []
-        for row in csv.DictReader(f):
-            from_csv.append(
-                {
-                    n: (None if v == "" else v.split("|") if types[n] == "list" else v)
-                    for n, v in row.items()
-                }
-            )
+        logos = {row["image_url"] for row in csv.DictReader(f) if "://" not in row["image_url"]}
+    for logo in sorted(logos):
+        try:
+            root = ElementTree.parse(os.path.join(DATA, logo)).getroot()
+            if not root.tag.endswith("svg"):
+                fail(f"{logo} is not an SVG image")
+        except (OSError, ElementTree.ParseError) as e:
+            fail(f"logo {logo}: {e}")
+    ok(f"{len(logos)} logos referenced by data/projets.csv exist under data/ and are SVG")
+
+    # projets.json holds the same rows: the same cell texts (list fields as
+    # the same `|`-delimited strings), empty cells as null.
+    with open(path, newline="", encoding="utf-8") as f:
+        from_csv = [{n: (None if v == "" else v) for n, v in row.items()} for row in csv.DictReader(f)]
     with open(os.path.join(DATA, "projets.json"), encoding="utf-8") as f:
         from_json = json.load(f)
     if from_json != from_csv:
@@ -185,8 +194,11 @@ def check_valid_dataset(descriptor: dict) -> None:
         if not package.resources[0].path.endswith(".csv"):
             fail("the first resource of data/datapackage.json must be the CSV table")
         report = frictionless.validate(os.path.join(DATA, "datapackage.json"))
-    if report.valid:
-        ok("data/datapackage.json is valid and its resources validate")
+    counts = {task.name: task.stats.get("rows") for task in report.tasks}
+    if report.valid and all(n == len(from_csv) for n in counts.values()):
+        ok(f"data/datapackage.json is valid and its resources validate ({counts} rows)")
+    elif report.valid:
+        fail(f"data/datapackage.json: resources read {counts} rows, expected {len(from_csv)} each")
     else:
         fail(f"data/datapackage.json: {report.flatten(['type', 'rowNumber', 'fieldName', 'note'])}")
 
@@ -221,7 +233,25 @@ def compare(who: str, got: list, want: list) -> None:
             fail(f"{who}: unexpected error: {e}")
 
 
+def report_file(path: str) -> int:
+    """`--report FILE`: print FILE's errors (frictionless + vitrine:*) as JSON lines."""
+    path = os.path.abspath(path)
+    os.chdir(ROOT)
+    with open(SCHEMA, encoding="utf-8") as f:
+        descriptor = json.load(f)
+    with system.use_context(trusted=True):
+        report = frictionless.validate(Resource(path=path, schema=Schema.from_descriptor(SCHEMA)))
+    standard = frictionless_errors(report)
+    errors = standard + vitrine_errors(descriptor, path, standard)
+    errors.sort(key=lambda e: (e["rowNumber"] or 0, e["fieldNumber"] or 0))
+    for e in errors:
+        print(json.dumps(e, ensure_ascii=False))
+    return 0
+
+
 def main() -> int:
+    if len(sys.argv) == 3 and sys.argv[1] == "--report":
+        return report_file(sys.argv[2])
     os.chdir(ROOT)  # frictionless refuses absolute data paths unless trusted
     print(f"ia-dataset checks with frictionless {frictionless.__version__} in {ROOT}")
     descriptor = check_schema()

@@ -1,4 +1,15 @@
+mod gen_data;
+
+const USAGE: &str = "usage: cargo xtask <run|test|dist|gen-data>";
+
 fn main() {
-    eprintln!("usage: cargo xtask <run|test|dist>");
-    std::process::exit(2);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("gen-data") => gen_data::run(&args[1..]),
+        _ => Err(USAGE.to_string()),
+    };
+    if let Err(message) = result {
+        eprintln!("{message}");
+        std::process::exit(2);
+    }
 }

@@ -24,13 +24,18 @@ pub mod schema;
 pub mod siret;
 pub mod table;
 pub mod url;
+pub mod validate;
 pub mod value;
 pub mod write;
 
 pub use cast::CastError;
-pub use load::{CsvOptions, LoadError, load_csv};
+pub use load::{CsvOptions, LoadError, Package, load_csv, load_data, load_datapackage, load_json};
 pub use schema::{Field, FieldType, Schema, SchemaError};
 pub use table::{Dialect, LineTerminator, Row, Table};
+pub use validate::{
+    ErrorType, Report, RowValues, ValidateOptions, ValidationError, validate, validate_cell,
+    validate_row, validate_with,
+};
 pub use value::Value;
 pub use write::write_csv;
 

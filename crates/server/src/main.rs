@@ -3,6 +3,8 @@
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use vitrine_server::{serve, token_cmd};
 
+mod validate_cmd;
+
 #[derive(Parser)]
 #[command(
     name = "vitrine",
@@ -20,6 +22,8 @@ enum Command {
     Serve(serve::ServeArgs),
     /// Generate a moderator (or reader) token and print its hash for vitrine.toml.
     Token(token_cmd::TokenArgs),
+    /// Validate a CSV/JSON file or a datapackage.json against a Table Schema.
+    Validate(validate_cmd::ValidateArgs),
 }
 
 fn main() {
@@ -35,6 +39,7 @@ fn main() {
     let code = match cli.command {
         Command::Serve(args) => serve::run(args, config_explicit),
         Command::Token(args) => token_cmd::run(args),
+        Command::Validate(args) => validate_cmd::run(&args),
     };
     std::process::exit(code);
 }

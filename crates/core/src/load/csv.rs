@@ -156,7 +156,8 @@ pub fn load_csv(bytes: &[u8], options: CsvOptions) -> Result<Table, LoadError> {
     let body = &bytes[offset..];
     check_text(body).map_err(|e| e.shifted(offset))?;
     let delimiter = options.delimiter.unwrap_or_else(|| sniff_delimiter(body));
-    let dialect = Dialect {
+    let mut terminator_seen = false;
+    let mut dialect = Dialect {
         delimiter,
         quote: b'"',
         terminator: detect_terminator(body),
@@ -213,6 +214,16 @@ pub fn load_csv(bytes: &[u8], options: CsvOptions) -> Result<Table, LoadError> {
         let next = starts.get(k + 1).copied().unwrap_or(body.len());
         let breaks = line_breaks(&body[start..next]);
         let own_end = start + breaks.first().copied().unwrap_or(next - start);
+        if !terminator_seen && !breaks.is_empty() {
+            // The dialect's line ending is the one that ends the first record
+            // (a newline inside a quoted header cell does not count).
+            terminator_seen = true;
+            dialect.terminator = match &body[start..own_end] {
+                [.., b'\r', b'\n'] => LineTerminator::CrLf,
+                [.., b'\r'] => LineTerminator::Cr,
+                _ => LineTerminator::Lf,
+            };
+        }
         let span_start = if k == 0 { 0 } else { start };
         rows.push(Row::from_parts(
             text,
@@ -238,7 +249,11 @@ pub fn load_csv(bytes: &[u8], options: CsvOptions) -> Result<Table, LoadError> {
         }
     }
     let mut rows = rows.into_iter();
-    let header = rows.next().unwrap_or_default();
+    let header = rows.next().unwrap_or_else(|| {
+        // No record at all: only line breaks (or nothing). Keep them.
+        Row::from_parts(String::new(), Vec::new(), offset..bytes.len(), 1)
+    });
+    let final_newline = final_newline || (count == 0 && !body.is_empty());
     Ok(Table {
         dialect,
         header,

@@ -1,10 +1,26 @@
 //! Loading tables from bytes: CSV, JSON and datapackage.json.
 
 pub mod csv;
+pub mod datapackage;
+pub mod json;
 
 use std::fmt;
 
 pub use self::csv::{CsvOptions, load_csv, sniff_delimiter};
+pub use datapackage::{Package, load_datapackage};
+pub use json::load_json;
+
+/// Loads CSV or JSON data, chosen by the file name's extension (`.json`)
+/// or, failing that, by the first non-blank byte (`[` or `{`).
+pub fn load_data(bytes: &[u8], name: &str, options: CsvOptions) -> Result<crate::Table, LoadError> {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let first = body.iter().find(|b| !b.is_ascii_whitespace());
+    if name.to_ascii_lowercase().ends_with(".json") || matches!(first, Some(b'[') | Some(b'{')) {
+        load_json(bytes)
+    } else {
+        load_csv(bytes, options)
+    }
+}
 
 /// Why a data file could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
