@@ -145,6 +145,13 @@ impl Snapshot {
         self.restricted.contains(field)
     }
 
+    /// How many validation errors vitrine-core finds in the whole data.
+    pub fn validation_error_count(&self) -> usize {
+        vitrine_core::validate::validate(&self.schema, &self.table)
+            .errors
+            .len()
+    }
+
     pub fn schema_bytes(&self) -> &[u8] {
         &self.schema_bytes
     }

@@ -34,6 +34,14 @@ pub struct DatasetHandle {
 impl DatasetHandle {
     pub fn load(config: DatasetConfig) -> Result<Self, DatasetError> {
         let snapshot = Snapshot::load(&config)?;
+        let errors = snapshot.validation_error_count();
+        if errors > 0 {
+            tracing::warn!(
+                dataset = %config.id,
+                errors,
+                "the data has validation errors (see `vitrine validate`); it is served as it is"
+            );
+        }
         Ok(DatasetHandle {
             config,
             current: RwLock::new(Arc::new(snapshot)),
