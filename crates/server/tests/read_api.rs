@@ -298,6 +298,29 @@ async fn dataset_etag_is_the_version_and_if_none_match_gives_304() {
         .await
         .unwrap();
     assert!(other.headers().get("access-control-allow-origin").is_none());
+    let preflight = server
+        .client
+        .request(
+            reqwest::Method::OPTIONS,
+            server.url("/api/datasets/projets/suggestions"),
+        )
+        .header("origin", "https://partner.example")
+        .header("access-control-request-method", "POST")
+        .header("access-control-request-headers", "content-type")
+        .send()
+        .await
+        .unwrap();
+    assert!(preflight.status().is_success());
+    assert_eq!(
+        preflight.headers()["access-control-allow-origin"],
+        "https://partner.example"
+    );
+    assert!(
+        preflight.headers()["access-control-allow-methods"]
+            .to_str()
+            .unwrap()
+            .contains("POST")
+    );
     let health: Value = server.get("/healthz").await.json().await.unwrap();
     assert_eq!(health["status"], "ok");
 }
