@@ -9,6 +9,7 @@
 use std::collections::HashSet;
 
 use serde_json::{Map, Value as Json};
+use vitrine_core::validate::{ValidateOptions, ValidationError, validate_with};
 use vitrine_core::{CsvOptions, Schema, Table, load_csv, write_csv};
 
 use crate::config::DatasetConfig;
@@ -47,6 +48,8 @@ pub struct Snapshot {
     restricted: HashSet<String>,
     public: View,
     full: View,
+    /// vitrine-core's validation errors of the whole data, computed once.
+    errors: std::sync::OnceLock<Vec<ValidationError>>,
 }
 
 /// The bare version from a `datasetVersion` or an ETag (`W/"v.full.json"` → `v`).
@@ -121,6 +124,7 @@ impl Snapshot {
             restricted,
             public,
             full,
+            errors: std::sync::OnceLock::new(),
         })
     }
 
@@ -145,11 +149,12 @@ impl Snapshot {
         self.restricted.contains(field)
     }
 
-    /// How many validation errors vitrine-core finds in the whole data.
-    pub fn validation_error_count(&self) -> usize {
-        vitrine_core::validate::validate(&self.schema, &self.table)
-            .errors
-            .len()
+    /// vitrine-core's validation errors of the whole data (messages in English).
+    pub fn validation_errors(&self) -> &[ValidationError] {
+        self.errors.get_or_init(|| {
+            let options = ValidateOptions { lang: "en".into() };
+            validate_with(&self.schema, &self.table, &options).errors
+        })
     }
 
     pub fn schema_bytes(&self) -> &[u8] {

@@ -101,11 +101,7 @@ impl Snapshot {
                 e.cell.clone(),
             )
         };
-        let old: HashSet<_> = validate_with(&self.schema, &self.table, &options)
-            .errors
-            .iter()
-            .map(key)
-            .collect();
+        let old: HashSet<_> = self.validation_errors().iter().map(key).collect();
         validate_with(&self.schema, new_table, &options)
             .errors
             .into_iter()

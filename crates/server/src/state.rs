@@ -36,7 +36,7 @@ pub struct DatasetHandle {
 impl DatasetHandle {
     pub fn load(config: DatasetConfig) -> Result<Self, DatasetError> {
         let snapshot = Snapshot::load(&config)?;
-        let errors = snapshot.validation_error_count();
+        let errors = snapshot.validation_errors().len();
         if errors > 0 {
             tracing::warn!(
                 dataset = %config.id,
