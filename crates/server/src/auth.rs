@@ -3,10 +3,12 @@
 //!
 //! Only argon2 hashes are configured. A successful verification is
 //! remembered under the SHA-256 of the token so that argon2 runs once per
-//! token, not once per request.
+//! token, not once per request; so is a failed one (in a bounded set).
+//! Verifications run off the async threads, at most two at a time, so that
+//! a flood of wrong tokens cannot stall the server.
 
-use std::collections::HashMap;
-use std::sync::RwLock;
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex, RwLock};
 
 use argon2::Argon2;
 use argon2::password_hash::rand_core::{OsRng, RngCore};
@@ -54,22 +56,75 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// Most wrong tokens remembered; the set is emptied when full.
+const MAX_REJECTED: usize = 10_000;
+
 pub struct Authenticator {
-    tokens: Vec<TokenConfig>,
+    tokens: Arc<Vec<TokenConfig>>,
     verified: RwLock<HashMap<[u8; 32], usize>>,
+    rejected: Mutex<HashSet<[u8; 32]>>,
+    verifying: tokio::sync::Semaphore,
 }
 
 impl Authenticator {
     pub fn new(tokens: Vec<TokenConfig>) -> Self {
         Authenticator {
-            tokens,
+            tokens: Arc::new(tokens),
             verified: RwLock::new(HashMap::new()),
+            rejected: Mutex::new(HashSet::new()),
+            verifying: tokio::sync::Semaphore::new(2),
         }
+    }
+
+    /// The index of the token's configuration, verifying with argon2 when
+    /// the token was not seen before.
+    async fn lookup(&self, token: &str) -> Option<usize> {
+        let key: [u8; 32] = Sha256::digest(token.as_bytes()).into();
+        if let Some(i) = self.verified.read().ok().and_then(|m| m.get(&key).copied()) {
+            return Some(i);
+        }
+        let known_bad = |s: &Self| s.rejected.lock().map(|r| r.contains(&key)).unwrap_or(false);
+        if known_bad(self) {
+            return None;
+        }
+        let _permit = self.verifying.acquire().await.ok()?;
+        let tokens = self.tokens.clone();
+        let candidate = token.to_string();
+        let found = tokio::task::spawn_blocking(move || {
+            tokens.iter().position(|t| {
+                PasswordHash::new(&t.hash)
+                    .map(|h| {
+                        Argon2::default()
+                            .verify_password(candidate.as_bytes(), &h)
+                            .is_ok()
+                    })
+                    .unwrap_or(false)
+            })
+        })
+        .await
+        .ok()
+        .flatten();
+        match found {
+            Some(i) => {
+                if let Ok(mut m) = self.verified.write() {
+                    m.insert(key, i);
+                }
+            }
+            None => {
+                if let Ok(mut r) = self.rejected.lock() {
+                    if r.len() >= MAX_REJECTED {
+                        r.clear();
+                    }
+                    r.insert(key);
+                }
+            }
+        }
+        found
     }
 
     /// Anonymous without an `Authorization` header; the token's holder when
     /// it matches; 401 for a malformed header, 403 for an unknown token.
-    pub fn caller(&self, headers: &HeaderMap) -> Result<Caller, ApiError> {
+    pub async fn caller(&self, headers: &HeaderMap) -> Result<Caller, ApiError> {
         let Some(value) = headers.get(header::AUTHORIZATION) else {
             return Ok(Caller::Anonymous);
         };
@@ -90,26 +145,7 @@ impl Authenticator {
                     "L'en-tête Authorization doit être « Bearer <jeton> ».",
                 )
             })?;
-        let key: [u8; 32] = Sha256::digest(token.as_bytes()).into();
-        let cached = self.verified.read().ok().and_then(|m| m.get(&key).copied());
-        let index = match cached {
-            Some(i) => Some(i),
-            None => {
-                let found = self.tokens.iter().position(|t| {
-                    PasswordHash::new(&t.hash)
-                        .map(|h| {
-                            Argon2::default()
-                                .verify_password(token.as_bytes(), &h)
-                                .is_ok()
-                        })
-                        .unwrap_or(false)
-                });
-                if let (Some(i), Ok(mut m)) = (found, self.verified.write()) {
-                    m.insert(key, i);
-                }
-                found
-            }
-        };
+        let index = self.lookup(token).await;
         match index {
             Some(i) => Ok(Caller::Token {
                 name: self.tokens[i].name.clone(),
@@ -125,8 +161,8 @@ impl Authenticator {
     }
 
     /// The moderator's name, or 401 (no token) / 403 (wrong token or not a moderator).
-    pub fn moderator(&self, headers: &HeaderMap) -> Result<String, ApiError> {
-        match self.caller(headers)? {
+    pub async fn moderator(&self, headers: &HeaderMap) -> Result<String, ApiError> {
+        match self.caller(headers).await? {
             Caller::Anonymous => Err(ApiError::new(
                 StatusCode::UNAUTHORIZED,
                 "token_required",
@@ -161,20 +197,20 @@ mod tests {
         h
     }
 
-    #[test]
-    fn generated_token_verifies_and_others_do_not() {
+    #[tokio::test]
+    async fn generated_token_verifies_and_others_do_not() {
         let (token, hash) = generate_token();
         let auth = Authenticator::new(vec![TokenConfig {
             name: "alice".into(),
             hash,
             role: Role::Moderator,
         }]);
-        assert_eq!(auth.moderator(&with_token(&token)).unwrap(), "alice");
+        assert_eq!(auth.moderator(&with_token(&token)).await.unwrap(), "alice");
         // Second time from the cache.
-        assert_eq!(auth.moderator(&with_token(&token)).unwrap(), "alice");
-        let wrong = auth.moderator(&with_token("vt_wrong")).unwrap_err();
+        assert_eq!(auth.moderator(&with_token(&token)).await.unwrap(), "alice");
+        let wrong = auth.moderator(&with_token("vt_wrong")).await.unwrap_err();
         assert_eq!(wrong.status, StatusCode::FORBIDDEN);
-        let none = auth.moderator(&HeaderMap::new()).unwrap_err();
+        let none = auth.moderator(&HeaderMap::new()).await.unwrap_err();
         assert_eq!(none.status, StatusCode::UNAUTHORIZED);
     }
 }

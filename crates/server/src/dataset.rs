@@ -9,6 +9,7 @@
 use std::collections::HashSet;
 
 use serde_json::{Map, Value as Json};
+use vitrine_core::validate::{ValidateOptions, ValidationError, validate_with};
 use vitrine_core::{CsvOptions, Schema, Table, load_csv, write_csv};
 
 use crate::config::DatasetConfig;
@@ -47,6 +48,8 @@ pub struct Snapshot {
     restricted: HashSet<String>,
     public: View,
     full: View,
+    /// vitrine-core's validation errors of the whole data, computed once.
+    errors: std::sync::OnceLock<Vec<ValidationError>>,
 }
 
 /// The bare version from a `datasetVersion` or an ETag (`W/"v.full.json"` → `v`).
@@ -121,6 +124,7 @@ impl Snapshot {
             restricted,
             public,
             full,
+            errors: std::sync::OnceLock::new(),
         })
     }
 
@@ -143,6 +147,14 @@ impl Snapshot {
 
     pub fn is_restricted(&self, field: &str) -> bool {
         self.restricted.contains(field)
+    }
+
+    /// vitrine-core's validation errors of the whole data (messages in English).
+    pub fn validation_errors(&self) -> &[ValidationError] {
+        self.errors.get_or_init(|| {
+            let options = ValidateOptions { lang: "en".into() };
+            validate_with(&self.schema, &self.table, &options).errors
+        })
     }
 
     pub fn schema_bytes(&self) -> &[u8] {

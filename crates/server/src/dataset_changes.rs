@@ -1,19 +1,25 @@
-//! Checking a changeset against a dataset snapshot, reviewing it for
-//! moderators, and applying it to produce the new CSV bytes.
+//! Checking a changeset against a dataset snapshot and reviewing it for
+//! moderators. Values and rows are judged by vitrine-core's validation; this
+//! module only locates rows and fields, and reports in the API's vocabulary.
 //!
-//! Values are judged by vitrine-core; this module only locates rows and
-//! fields and reports in the API's vocabulary.
+//! A change is judged in its row: the row's current values with every change
+//! of the changeset to that row applied, so that cross-field rules
+//! (`vitrine:requiredWhen`) see what the editor proposes. Only the errors the
+//! changeset introduces are reported: an error the row already had is not
+//! the editor's fault.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use axum::http::StatusCode;
 use serde::Serialize;
 use serde_json::{Value as Json, json};
-use vitrine_core::{CastError, write_csv};
+use vitrine_core::validate::{ValidationError, validate_row};
 
 use crate::changeset::{Change, RowId};
 use crate::dataset::Snapshot;
 use crate::errors::ApiError;
+
+pub use crate::dataset_apply::ApplyError;
 
 /// What the checks learned about an acceptable changeset.
 #[derive(Debug, Clone, Copy)]
@@ -21,39 +27,40 @@ pub struct Checked {
     pub touches_restricted: bool,
 }
 
-/// One problem with one change.
+/// One problem with a changeset.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Problem {
-    /// Position of the change in `changes`.
-    pub index: usize,
+    /// Position of the change in `changes`; `null` when no change is at
+    /// fault alone (e.g. a required field missing from a new row).
+    pub index: Option<usize>,
     pub row_id: Option<RowId>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new_row: Option<u32>,
     pub field: String,
     pub code: &'static str,
+    /// The frictionless error type for `invalid_value` (`constraint-error`…).
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    pub error_type: Option<&'static str>,
     pub message: String,
     pub message_fr: String,
 }
 
-#[derive(Debug)]
-pub enum ApplyError {
-    /// Values before that no longer match the data.
-    Conflicts(Vec<Json>),
-    /// Values that are not valid (the schema may have changed).
-    Invalid(Vec<Problem>),
-    Internal(String),
+/// Which row a group of changes concerns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum RowKey {
+    Existing(usize),
+    New(u32),
 }
 
 impl Snapshot {
     /// The row a change designates (`None` for a new row); `Err` when it does not exist.
-    fn locate(&self, change: &Change) -> Result<Option<usize>, ()> {
+    pub(crate) fn locate(&self, change: &Change) -> Result<Option<usize>, ()> {
         let Some(row_id) = &change.row_id else {
             return Ok(None);
         };
-        match row_id {
-            RowId::Index(i) => {
-                let i = usize::try_from(*i).map_err(|_| ())?;
-                (i < self.table.len()).then_some(Some(i)).ok_or(())
-            }
+        let index = match row_id {
+            RowId::Index(i) => usize::try_from(*i).map_err(|_| ())?,
             RowId::Key(key) => {
                 if let [pk] = self.schema.primary_key.as_slice() {
                     let col = self.table.column(pk).ok_or(())?;
@@ -62,38 +69,92 @@ impl Snapshot {
                         .map(Some)
                         .ok_or(());
                 }
-                let i: usize = key.trim().parse().map_err(|_| ())?;
-                (i < self.table.len()).then_some(Some(i)).ok_or(())
+                key.trim().parse().map_err(|_| ())?
             }
-        }
+        };
+        (index < self.table.len()).then_some(Some(index)).ok_or(())
     }
 
-    /// Problems of `text` as a value of field `name` (by vitrine-core).
-    fn value_problems(&self, name: &str, text: &str) -> Vec<(&'static str, String, String)> {
-        let Some(index) = self.schema.field_index(name) else {
-            return Vec::new();
+    pub(crate) fn row_key(&self, change: &Change) -> Result<RowKey, ()> {
+        Ok(match self.locate(change)? {
+            Some(r) => RowKey::Existing(r),
+            None => RowKey::New(change.new_row.unwrap_or(0)),
+        })
+    }
+
+    /// A row's values by field name (empty for a new row).
+    pub(crate) fn row_values(&self, key: RowKey) -> HashMap<String, String> {
+        let RowKey::Existing(r) = key else {
+            return HashMap::new();
         };
-        match self.schema.cast(index, text) {
-            Ok(_) => Vec::new(),
-            Err(CastError::Type { expected }) => vec![(
-                "invalid_value",
-                format!("`{text}` is not a valid value for {name}: expected {expected}."),
-                format!("« {text} » n'est pas une valeur valide pour {name} : {expected} attendu."),
-            )],
-            Err(CastError::DateFormats { formats }) => {
-                let formats = formats.join(", ");
-                vec![(
-                    "invalid_value",
-                    format!("`{text}` is not a date in the expected format ({formats})."),
-                    format!("« {text} » n'est pas une date au format attendu ({formats})."),
-                )]
+        let header = self.table.header();
+        header
+            .iter()
+            .enumerate()
+            .map(|(c, label)| {
+                (
+                    label.to_string(),
+                    self.table.cell(r, c).unwrap_or("").to_string(),
+                )
+            })
+            .collect()
+    }
+
+    /// The errors `changes` introduce in each row they touch, by vitrine-core.
+    /// Errors on restricted fields no change touches are left out unless
+    /// `restricted_visible` (the sender could not see or fix them).
+    fn row_problems(&self, changes: &[Change], restricted_visible: bool) -> Vec<Problem> {
+        let mut groups: BTreeMap<RowKey, Vec<usize>> = BTreeMap::new();
+        for (i, change) in changes.iter().enumerate() {
+            if let Ok(key) = self.row_key(change) {
+                groups.entry(key).or_default().push(i);
             }
         }
+        let mut problems = Vec::new();
+        for (key, indexes) in groups {
+            let before = self.row_values(key);
+            let mut after = before.clone();
+            for &i in &indexes {
+                after.insert(
+                    changes[i].field.clone(),
+                    changes[i].after_text().to_string(),
+                );
+            }
+            let existing: HashSet<(String, Option<String>, Option<String>)> = match key {
+                RowKey::Existing(_) => validate_row(&self.schema, &before, "en")
+                    .iter()
+                    .map(error_key)
+                    .collect(),
+                RowKey::New(_) => HashSet::new(),
+            };
+            for error in validate_row(&self.schema, &after, "en") {
+                if existing.contains(&error_key(&error)) {
+                    continue;
+                }
+                let field = error.field_name.clone().unwrap_or_default();
+                let index = indexes.iter().copied().find(|&i| changes[i].field == field);
+                if index.is_none() && self.is_restricted(&field) && !restricted_visible {
+                    continue;
+                }
+                let first = &changes[index.unwrap_or(indexes[0])];
+                problems.push(Problem {
+                    index,
+                    row_id: first.row_id.clone(),
+                    new_row: matches!(key, RowKey::New(_)).then(|| first.new_row.unwrap_or(0)),
+                    field,
+                    code: "invalid_value",
+                    error_type: Some(error.error_type.name()),
+                    message: error.message_in("en"),
+                    message_fr: error.message_in("fr"),
+                });
+            }
+        }
+        problems
     }
 
     /// Checks a changeset sent by a client: every field known and present in
     /// the data, restricted fields only for allowed callers (403), rows that
-    /// exist, no cell changed twice, every value valid (422 with details).
+    /// exist, no cell changed twice, no invalid value introduced (422).
     pub fn check_changes(
         &self,
         changes: &[Change],
@@ -104,10 +165,12 @@ impl Snapshot {
         let mut seen = HashSet::new();
         for (index, change) in changes.iter().enumerate() {
             let problem = |code, message: String, message_fr: String| Problem {
-                index,
+                index: Some(index),
                 row_id: change.row_id.clone(),
+                new_row: change.new_row,
                 field: change.field.clone(),
                 code,
+                error_type: None,
                 message,
                 message_fr,
             };
@@ -122,11 +185,8 @@ impl Snapshot {
             }
             if self.is_restricted(field) {
                 restricted.push(field.clone());
-                if !may_restricted {
-                    continue;
-                }
             }
-            let Ok(row) = self.locate(change) else {
+            let Ok(key) = self.row_key(change) else {
                 let id = change
                     .row_id
                     .as_ref()
@@ -139,21 +199,12 @@ impl Snapshot {
                 ));
                 continue;
             };
-            let cell = (
-                row.map_or(-1, |r| r as i64),
-                change.new_row.unwrap_or(0),
-                field.clone(),
-            );
-            if !seen.insert(cell) {
+            if !seen.insert((key, field.clone())) {
                 problems.push(problem(
                     "duplicate_change",
                     format!("The same cell ({field}) is changed twice."),
                     format!("La même cellule ({field}) est modifiée deux fois."),
                 ));
-                continue;
-            }
-            for (code, en, fr) in self.value_problems(field, change.after_text()) {
-                problems.push(problem(code, en, fr));
             }
         }
         if !restricted.is_empty() && !may_restricted {
@@ -167,13 +218,16 @@ impl Snapshot {
             )
             .with_details(json!({ "fields": restricted })));
         }
+        if problems.is_empty() {
+            problems = self.row_problems(changes, may_restricted);
+        }
         if !problems.is_empty() {
             return Err(ApiError::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "invalid_changes",
-                format!("{} change(s) cannot be accepted.", problems.len()),
+                format!("{} problem(s) in the suggested changes.", problems.len()),
                 format!(
-                    "{} modification(s) ne peuvent pas être acceptées.",
+                    "{} problème(s) dans les modifications proposées.",
                     problems.len()
                 ),
             )
@@ -185,23 +239,28 @@ impl Snapshot {
     }
 
     /// For a moderator: per change, the current value, whether it conflicts
-    /// and whether the proposed value is valid now.
+    /// and the problems it would introduce in its row now; plus the problems
+    /// of whole rows (`rowProblems`: e.g. a required field missing from a new row).
     pub fn review(&self, changes: &[Change]) -> Json {
+        let row_problems = self.row_problems(changes, true);
         let items: Vec<Json> = changes
             .iter()
             .enumerate()
             .map(|(index, change)| {
                 let located = self.locate(change);
                 let current = match (&located, self.table.column(&change.field)) {
-                    (Ok(Some(r)), Some(c)) => Some(self.table.cell(*r, c).unwrap_or("").to_string()),
+                    (Ok(Some(r)), Some(c)) => {
+                        Some(self.table.cell(*r, c).unwrap_or("").to_string())
+                    }
                     _ => None,
                 };
-                let conflict = current.as_deref().is_some_and(|c| c != change.before_text())
-                    || located.is_err();
-                let problems: Vec<Json> = self
-                    .value_problems(&change.field, change.after_text())
-                    .into_iter()
-                    .map(|(code, message, message_fr)| json!({"code": code, "message": message, "messageFr": message_fr}))
+                let conflict = located.is_err()
+                    || current
+                        .as_deref()
+                        .is_some_and(|c| c != change.before_text());
+                let problems: Vec<&Problem> = row_problems
+                    .iter()
+                    .filter(|p| p.index == Some(index))
                     .collect();
                 json!({
                     "index": index,
@@ -214,79 +273,16 @@ impl Snapshot {
                 })
             })
             .collect();
-        Json::Array(items)
+        let whole_rows: Vec<&Problem> = row_problems.iter().filter(|p| p.index.is_none()).collect();
+        json!({ "changes": items, "rowProblems": whole_rows })
     }
+}
 
-    /// The new CSV bytes with the changes applied, untouched rows byte-identical;
-    /// `Conflicts` when a value before differs from the current one.
-    pub fn apply(&self, changes: &[Change]) -> Result<Vec<u8>, ApplyError> {
-        let mut table = self.table.clone();
-        let mut conflicts = Vec::new();
-        let mut invalid = Vec::new();
-        let mut new_rows: BTreeMap<u32, Vec<(usize, &str)>> = BTreeMap::new();
-        for (index, change) in changes.iter().enumerate() {
-            let Some(col) = table.column(&change.field) else {
-                return Err(ApplyError::Internal(format!(
-                    "field `{}` is not in the data",
-                    change.field
-                )));
-            };
-            for (code, message, message_fr) in
-                self.value_problems(&change.field, change.after_text())
-            {
-                invalid.push(Problem {
-                    index,
-                    row_id: change.row_id.clone(),
-                    field: change.field.clone(),
-                    code,
-                    message,
-                    message_fr,
-                });
-            }
-            match self.locate(change) {
-                Ok(Some(row)) => {
-                    let current = self.table.cell(row, col).unwrap_or("");
-                    if current != change.before_text() {
-                        conflicts.push(json!({
-                            "index": index,
-                            "rowId": change.row_id,
-                            "field": change.field,
-                            "before": change.before_text(),
-                            "current": current,
-                            "after": change.after_text(),
-                        }));
-                    } else {
-                        table.set_cell(row, col, change.after_text());
-                    }
-                }
-                Ok(None) => new_rows
-                    .entry(change.new_row.unwrap_or(0))
-                    .or_default()
-                    .push((col, change.after_text())),
-                Err(()) => conflicts.push(json!({
-                    "index": index,
-                    "rowId": change.row_id,
-                    "field": change.field,
-                    "before": change.before_text(),
-                    "current": null,
-                    "after": change.after_text(),
-                })),
-            }
-        }
-        if !conflicts.is_empty() {
-            return Err(ApplyError::Conflicts(conflicts));
-        }
-        if !invalid.is_empty() {
-            return Err(ApplyError::Invalid(invalid));
-        }
-        let width = table.header().len();
-        for cells in new_rows.values() {
-            let mut row = vec![""; width];
-            for &(col, text) in cells {
-                row[col] = text;
-            }
-            table.push_row(&row);
-        }
-        Ok(write_csv(&table))
-    }
+/// Identifies an error independently of its row number.
+pub(crate) fn error_key(e: &ValidationError) -> (String, Option<String>, Option<String>) {
+    (
+        e.error_type.name().to_string(),
+        e.field_name.clone(),
+        e.cell.clone(),
+    )
 }

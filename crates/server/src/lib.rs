@@ -7,6 +7,7 @@ pub mod auth;
 pub mod changeset;
 pub mod config;
 pub mod dataset;
+pub mod dataset_apply;
 pub mod dataset_changes;
 pub mod dataset_file;
 pub mod errors;

@@ -19,8 +19,10 @@ pub struct AppState {
     pub auth: Authenticator,
     pub limiter: RateLimiter,
     pub files: Arc<FileCache>,
-    /// Canonical paths of the data files, never served as static files.
-    data_files: HashSet<PathBuf>,
+    /// Canonical folders of the data files and paths of the schema files:
+    /// never served as static files, whatever the static folder is.
+    private_dirs: Vec<PathBuf>,
+    private_files: HashSet<PathBuf>,
 }
 
 /// A dataset: its current snapshot, swapped whole when a suggestion is
@@ -34,6 +36,14 @@ pub struct DatasetHandle {
 impl DatasetHandle {
     pub fn load(config: DatasetConfig) -> Result<Self, DatasetError> {
         let snapshot = Snapshot::load(&config)?;
+        let errors = snapshot.validation_errors().len();
+        if errors > 0 {
+            tracing::warn!(
+                dataset = %config.id,
+                errors,
+                "the data has validation errors (see `vitrine validate`); it is served as it is"
+            );
+        }
         Ok(DatasetHandle {
             config,
             current: RwLock::new(Arc::new(snapshot)),
@@ -75,15 +85,24 @@ pub enum StartError {
 impl AppState {
     pub fn new(config: Config) -> Result<AppState, StartError> {
         let mut datasets = BTreeMap::new();
-        let mut data_files = HashSet::new();
+        let mut private_dirs = Vec::new();
+        let mut private_files = HashSet::new();
         for dataset in &config.datasets {
             let handle =
                 DatasetHandle::load(dataset.clone()).map_err(|source| StartError::Dataset {
                     id: dataset.id.clone(),
                     source,
                 })?;
-            if let Ok(canonical) = dataset.data.canonicalize() {
-                data_files.insert(canonical);
+            if let Some(dir) = dataset
+                .data
+                .canonicalize()
+                .ok()
+                .and_then(|p| p.parent().map(PathBuf::from))
+            {
+                private_dirs.push(dir);
+            }
+            if let Ok(schema) = dataset.schema.canonicalize() {
+                private_files.insert(schema);
             }
             datasets.insert(dataset.id.clone(), Arc::new(handle));
         }
@@ -91,6 +110,13 @@ impl AppState {
             path: config.database.clone(),
             source,
         })?;
+        if let Ok(db) = config.database.canonicalize() {
+            for suffix in ["", "-wal", "-shm", "-journal"] {
+                let mut name = db.clone().into_os_string();
+                name.push(suffix);
+                private_files.insert(PathBuf::from(name));
+            }
+        }
         Ok(AppState {
             auth: Authenticator::new(config.tokens.clone()),
             limiter: RateLimiter::new(
@@ -100,7 +126,8 @@ impl AppState {
             files: Arc::new(FileCache::default()),
             datasets,
             store,
-            data_files,
+            private_dirs,
+            private_files,
             config,
         })
     }
@@ -111,10 +138,15 @@ impl AppState {
             .ok_or_else(|| crate::errors::ApiError::dataset_not_found(id))
     }
 
-    /// True when `path` is one of the configured data files.
-    pub fn is_data_file(&self, path: &Path) -> bool {
-        path.canonicalize()
-            .map(|p| self.data_files.contains(&p))
-            .unwrap_or(false)
+    /// True when `path` is a configured schema file, the database, or lies
+    /// in the folder of a configured data file (which holds restricted fields).
+    pub fn is_private(&self, path: &Path) -> bool {
+        match path.canonicalize() {
+            Ok(p) => {
+                self.private_files.contains(&p)
+                    || self.private_dirs.iter().any(|d| p.starts_with(d))
+            }
+            Err(_) => false,
+        }
     }
 }

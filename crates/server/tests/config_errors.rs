@@ -126,5 +126,6 @@ fn token_command_prints_a_config_block_with_a_working_hash() {
         }]);
     let mut headers = axum::http::HeaderMap::new();
     headers.insert("authorization", format!("Bearer {token}").parse().unwrap());
-    assert_eq!(auth.moderator(&headers).unwrap(), "zoé");
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    assert_eq!(runtime.block_on(auth.moderator(&headers)).unwrap(), "zoé");
 }

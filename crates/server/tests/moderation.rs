@@ -52,9 +52,9 @@ async fn accepting_rewrites_only_the_changed_rows_and_bumps_the_version() {
     let item = &pending["suggestions"][0];
     assert_eq!(item["id"], sid);
     assert_eq!(item["author"]["name"], "Camille");
-    assert_eq!(item["review"][0]["current"], "3");
-    assert_eq!(item["review"][0]["conflict"], false);
-    assert_eq!(item["review"][0]["valid"], true);
+    assert_eq!(item["review"]["changes"][0]["current"], "3");
+    assert_eq!(item["review"]["changes"][0]["conflict"], false);
+    assert_eq!(item["review"]["changes"][0]["valid"], true);
 
     let r = server
         .post_as(
@@ -160,7 +160,7 @@ async fn a_stale_before_value_is_a_409_and_nothing_changes() {
         .await
         .unwrap();
     assert_eq!(still["status"], "pending");
-    assert_eq!(still["review"][0]["conflict"], true);
+    assert_eq!(still["review"]["changes"][0]["conflict"], true);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

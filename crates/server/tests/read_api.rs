@@ -298,6 +298,56 @@ async fn dataset_etag_is_the_version_and_if_none_match_gives_304() {
         .await
         .unwrap();
     assert!(other.headers().get("access-control-allow-origin").is_none());
+    let preflight = server
+        .client
+        .request(
+            reqwest::Method::OPTIONS,
+            server.url("/api/datasets/projets/suggestions"),
+        )
+        .header("origin", "https://partner.example")
+        .header("access-control-request-method", "POST")
+        .header("access-control-request-headers", "content-type")
+        .send()
+        .await
+        .unwrap();
+    assert!(preflight.status().is_success());
+    assert_eq!(
+        preflight.headers()["access-control-allow-origin"],
+        "https://partner.example"
+    );
+    assert!(
+        preflight.headers()["access-control-allow-methods"]
+            .to_str()
+            .unwrap()
+            .contains("POST")
+    );
     let health: Value = server.get("/healthz").await.json().await.unwrap();
     assert_eq!(health["status"], "ok");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_static_folder_containing_the_data_still_hides_it() {
+    let site = Site::new("");
+    let config = std::fs::read_to_string(site.config_path())
+        .unwrap()
+        .replace("static_dir = \"dist\"", "static_dir = \".\"");
+    std::fs::write(site.config_path(), config).unwrap();
+    std::fs::write(
+        site.path("data/projets.json"),
+        "[{\"budget\": \"987654321\"}]",
+    )
+    .unwrap();
+    let server = Server::start_site(site).await;
+    for path in [
+        "/data/projets.csv",
+        "/data/projets.json",
+        "/data/logos/a.svg",
+        "/schema/projets.schema.json",
+        "/db/vitrine.sqlite",
+        "/db/vitrine.sqlite-wal",
+    ] {
+        let r = server.get(path).await;
+        assert_eq!(r.status(), 404, "{path}");
+    }
+    assert_eq!(server.get("/dist/index.html").await.status(), 200);
 }

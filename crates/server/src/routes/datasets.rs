@@ -54,7 +54,7 @@ pub async fn data(
     } else {
         Format::Csv
     };
-    respond_data(&state, &id, &headers, format)
+    respond_data(&state, &id, &headers, format).await
 }
 
 pub async fn data_csv(
@@ -62,7 +62,7 @@ pub async fn data_csv(
     Path(id): Path<String>,
     headers: HeaderMap,
 ) -> ApiResult<Response> {
-    respond_data(&state, &id, &headers, Format::Csv)
+    respond_data(&state, &id, &headers, Format::Csv).await
 }
 
 pub async fn data_json(
@@ -70,7 +70,7 @@ pub async fn data_json(
     Path(id): Path<String>,
     headers: HeaderMap,
 ) -> ApiResult<Response> {
-    respond_data(&state, &id, &headers, Format::Json)
+    respond_data(&state, &id, &headers, Format::Json).await
 }
 
 pub async fn schema(
@@ -79,7 +79,7 @@ pub async fn schema(
     headers: HeaderMap,
 ) -> ApiResult<Response> {
     let dataset = state.dataset(&id)?;
-    let full = full_view(&state, dataset, &headers)?;
+    let full = full_view(&state, dataset, &headers).await?;
     let snapshot = dataset.snapshot();
     let response = snapshot
         .view(full)
@@ -88,14 +88,14 @@ pub async fn schema(
     Ok(decorate(response, snapshot.version(), full))
 }
 
-fn respond_data(
+async fn respond_data(
     state: &AppState,
     id: &str,
     headers: &HeaderMap,
     format: Format,
 ) -> ApiResult<Response> {
     let dataset = state.dataset(id)?;
-    let full = full_view(state, dataset, headers)?;
+    let full = full_view(state, dataset, headers).await?;
     let snapshot = dataset.snapshot();
     let view = snapshot.view(full);
     let representation = match format {
@@ -108,8 +108,12 @@ fn respond_data(
 
 /// Whether the caller gets the full view; a bad token is an error, never
 /// a silent downgrade.
-fn full_view(state: &AppState, dataset: &DatasetHandle, headers: &HeaderMap) -> ApiResult<bool> {
-    let caller = state.auth.caller(headers)?;
+async fn full_view(
+    state: &AppState,
+    dataset: &DatasetHandle,
+    headers: &HeaderMap,
+) -> ApiResult<bool> {
+    let caller = state.auth.caller(headers).await?;
     Ok(dataset.may_read_restricted(&caller))
 }
 
@@ -202,7 +206,7 @@ pub async fn history(
     headers: HeaderMap,
 ) -> ApiResult<Response> {
     let dataset = state.dataset(&id)?;
-    let caller = state.auth.caller(&headers)?;
+    let caller = state.auth.caller(&headers).await?;
     let full = dataset.may_read_restricted(&caller);
     let limit = crate::routes::moderation::parse_limit(query.limit.as_deref(), 100)?;
     let mut entries = state
@@ -217,6 +221,8 @@ pub async fn history(
             entry.changes.retain(|c| !snapshot.is_restricted(&c.field));
             entry.reason = None;
         }
+        // An entry that only touched restricted fields says nothing public.
+        entries.retain(|e| !e.changes.is_empty());
     }
     let mut response = Json(json!({ "dataset": id, "history": entries })).into_response();
     response.headers_mut().insert(

@@ -31,7 +31,7 @@ pub async fn list(
     Query(query): Query<ListQuery>,
     headers: HeaderMap,
 ) -> ApiResult<Json<Value>> {
-    state.auth.moderator(&headers)?;
+    state.auth.moderator(&headers).await?;
     let status = match query.status.as_deref() {
         None | Some("all") => None,
         Some(s) => Some(Status::parse(s).ok_or_else(|| {
@@ -69,7 +69,7 @@ pub async fn get(
     Path(sid): Path<String>,
     headers: HeaderMap,
 ) -> ApiResult<Json<Value>> {
-    state.auth.moderator(&headers)?;
+    state.auth.moderator(&headers).await?;
     let suggestion = load(&state, parse_sid(&sid)?).await?;
     Ok(Json(with_review(&state, &suggestion)))
 }
@@ -147,7 +147,7 @@ pub async fn accept(
     Path(sid): Path<String>,
     headers: HeaderMap,
 ) -> ApiResult<Json<Value>> {
-    let moderator = state.auth.moderator(&headers)?;
+    let moderator = state.auth.moderator(&headers).await?;
     let sid = parse_sid(&sid)?;
     let suggestion = load(&state, sid).await?;
     let dataset = dataset_of(&state, &suggestion)?.clone();
@@ -233,7 +233,7 @@ pub async fn reject(
     headers: HeaderMap,
     body: Body,
 ) -> ApiResult<Json<Value>> {
-    let moderator = state.auth.moderator(&headers)?;
+    let moderator = state.auth.moderator(&headers).await?;
     let sid = parse_sid(&sid)?;
     let RejectBody { reason } =
         read_json(&headers, body, state.config.limits.max_body_bytes).await?;

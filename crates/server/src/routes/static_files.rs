@@ -1,8 +1,9 @@
 //! The widget bundle and demo page, from the static folder (`dist/`).
 //!
 //! `/` serves `index.html`, `/moderation` serves `moderation.html` when the
-//! folder has one. Hidden files, `..` and the configured data files are never
-//! served.
+//! folder has one. Hidden files, `..`, the folders of the configured data
+//! files and the schema files are never served (even if the static folder
+//! contains them).
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -34,7 +35,7 @@ pub async fn serve_static(
         return ApiError::not_found(uri.path()).into_response();
     };
     let path = state.config.static_dir.join(&relative);
-    if state.is_data_file(&path) {
+    if state.is_private(&path) {
         return ApiError::not_found(uri.path()).into_response();
     }
     match state.files.get(&path).await {

@@ -30,7 +30,7 @@ pub async fn create(
     body: Body,
 ) -> ApiResult<Response> {
     let dataset = state.dataset(&id)?.clone();
-    let caller = state.auth.caller(&headers)?;
+    let caller = state.auth.caller(&headers).await?;
     if caller == Caller::Anonymous {
         let ip = client_ip(peer, &headers, state.config.limits.trust_forwarded_for);
         if let Err(wait) = state.limiter.check(ip) {
