@@ -83,13 +83,13 @@ impl SortColumn {
         match self {
             SortColumn::None => {}
             SortColumn::Text { keys, empty } => {
-                let is_empty = is_empty_cell(cell);
                 key.clear();
-                if !is_empty {
+                if !is_empty_cell(cell) {
                     collation_key_into(cell.text, key);
                 }
+                // A text without any visible character sorts as empty.
                 put(keys, r, text_key(key), (0, 0));
-                set_empty(empty, row, is_empty);
+                set_empty(empty, row, key.is_empty());
             }
             SortColumn::Number { keys, empty } => {
                 let key = number_key(cell.value);
@@ -124,8 +124,11 @@ impl SortColumn {
         }
     }
 
-    /// An order-preserving projection of the row's key: if
-    /// `projection(a) < projection(b)` then `a` sorts before `b`.
+    /// The row's key as a pair of integers, in sort order for the direction,
+    /// empty cells last: `projection(a) < projection(b)` exactly when `a`
+    /// sorts before `b` on this key, and equal projections are equal keys.
+    /// (No non-empty key projects to `(MAX, MAX)`: text keys are never
+    /// empty, never all `0xFF`; number and date keys never reach the ends.)
     fn projection(&self, row: u32, descending: bool) -> Projection {
         if self.is_empty(row) {
             return (u128::MAX, u128::MAX);
@@ -264,8 +267,11 @@ pub fn sort_rows(rows: &mut [u32], keys: &[ResolvedKey<'_>], end: usize) {
         .iter()
         .map(|&r| (first.column.projection(r, first.descending), r))
         .collect();
+    // Equal projections are equal first keys: only the other keys, then
+    // row order, remain to compare.
+    let rest = &keys[1..];
     let cmp = |a: &(Projection, u32), b: &(Projection, u32)| {
-        a.0.cmp(&b.0).then_with(|| compare(keys, a.1, b.1))
+        a.0.cmp(&b.0).then_with(|| compare(rest, a.1, b.1))
     };
     if end < decorated.len() / 2 {
         decorated.select_nth_unstable_by(end - 1, cmp);
