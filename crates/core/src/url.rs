@@ -26,7 +26,8 @@ fn scheme_of(text: &str) -> Option<&str> {
 pub fn check_safe_url(text: &str, rule: SafeUrl) -> Result<(), UrlError> {
     // Browsers ignore leading whitespace/control characters and tabs or
     // newlines inside a scheme, so `java\tscript:` must be caught too.
-    if text.chars().any(|c| c.is_control() || c == ' ') {
+    let plain = text.bytes().all(|b| b.is_ascii_graphic());
+    if !plain && text.chars().any(|c| c.is_control() || c == ' ') {
         return Err(
             match scheme_of(&text.replace(|c: char| c.is_control() || c == ' ', "")) {
                 Some(s) if !s.eq_ignore_ascii_case("http") && !s.eq_ignore_ascii_case("https") => {

@@ -95,28 +95,27 @@ pub(crate) fn check_text(bytes: &[u8]) -> Result<(), LoadError> {
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|b| *b == 0)
+    memchr::memchr(0, bytes)
 }
 
-/// Splits the trailing line breaks of a record's bytes: returns the length of
-/// the record's own terminator and the spans of the empty lines after it.
-fn line_breaks(slice: &[u8]) -> Vec<usize> {
-    let mut tail_start = slice.len();
-    while tail_start > 0 && matches!(slice[tail_start - 1], b'\r' | b'\n') {
-        tail_start -= 1;
+/// The line breaks at the end of a record's bytes, as offsets just after
+/// each break: the first ends the record, each further one is an empty line.
+fn line_breaks(slice: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    let mut i = slice.len();
+    while i > 0 && matches!(slice[i - 1], b'\r' | b'\n') {
+        i -= 1;
     }
-    let mut breaks = Vec::new();
-    let mut i = tail_start;
-    while i < slice.len() {
-        let len = if slice[i] == b'\r' && slice.get(i + 1) == Some(&b'\n') {
+    std::iter::from_fn(move || {
+        if i >= slice.len() {
+            return None;
+        }
+        i += if slice[i] == b'\r' && slice.get(i + 1) == Some(&b'\n') {
             2
         } else {
             1
         };
-        i += len;
-        breaks.push(i);
-    }
-    breaks
+        Some(i)
+    })
 }
 
 /// Whether the last record leaves a quoted field open at the end of the file.
@@ -154,7 +153,12 @@ pub fn load_csv(bytes: &[u8], options: CsvOptions) -> Result<Table, LoadError> {
     let bom = bytes.starts_with(BOM);
     let offset = if bom { BOM.len() } else { 0 };
     let body = &bytes[offset..];
-    check_text(body).map_err(|e| e.shifted(offset))?;
+    if let Some(byte) = memchr_nul(body) {
+        return Err(LoadError::Binary {
+            byte: offset + byte,
+            line: line_of(body, byte),
+        });
+    }
     let delimiter = options.delimiter.unwrap_or_else(|| sniff_delimiter(body));
     let mut terminator_seen = false;
     let mut dialect = Dialect {
@@ -164,57 +168,21 @@ pub fn load_csv(bytes: &[u8], options: CsvOptions) -> Result<Table, LoadError> {
         bom,
     };
 
-    let mut rdr = reader(delimiter, body);
-    let mut record = csv::ByteRecord::new();
-    let mut pending: Vec<(usize, u64, String, Vec<u32>)> = Vec::new();
-    loop {
-        match rdr.read_byte_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => return Err(LoadError::Csv(e.to_string())),
-        }
-        let mut pos = record
-            .position()
-            .map(|p| (p.byte() as usize, p.line()))
-            .unwrap_or((0, 1));
-        // The reported start includes the empty lines skipped before the record.
-        while matches!(body.get(pos.0), Some(b'\r' | b'\n')) {
-            if body[pos.0] == b'\n' {
-                pos.1 += 1;
-            }
-            pos.0 += 1;
-        }
-        let text =
-            String::from_utf8(record.as_slice().to_vec()).map_err(|_| LoadError::InvalidUtf8 {
-                byte: offset + pos.0,
-                line: pos.1 as usize,
-            })?;
-        let mut ends = Vec::with_capacity(record.len());
-        let mut end = 0u32;
-        for field in record.iter() {
-            end += field.len() as u32;
-            ends.push(end);
-        }
-        pending.push((pos.0, pos.1, text, ends));
-    }
-
-    let mut rows: Vec<Row> = Vec::with_capacity(pending.len());
-    let starts: Vec<usize> = pending.iter().map(|p| p.0).collect();
-    let count = pending.len();
-    if let Some(last) = starts.last()
-        && unclosed_quote(&body[*last..], delimiter)
-    {
-        return Err(LoadError::UnclosedQuote {
-            line: pending[count - 1].1 as usize,
-            byte: offset + last,
-        });
-    }
+    let mut records = super::records::Records::new(body, delimiter);
+    let mut rows: Vec<Row> = Vec::new();
+    let (mut line, mut line_pos) = (1u64, 0usize);
+    let mut previous: Option<(usize, u64, String, Vec<u32>)> = None;
     let mut final_newline = false;
-    for (k, (start, line, text, ends)) in pending.into_iter().enumerate() {
-        let next = starts.get(k + 1).copied().unwrap_or(body.len());
-        let breaks = line_breaks(&body[start..next]);
-        let own_end = start + breaks.first().copied().unwrap_or(next - start);
-        if !terminator_seen && !breaks.is_empty() {
+    let mut count = 0usize;
+    // Each record's span runs to the next record's start; the line breaks at
+    // its end are its terminator, then one blank row per empty line.
+    let mut finish = |(start, line, text, ends): (usize, u64, String, Vec<u32>),
+                      next: usize,
+                      rows: &mut Vec<Row>| {
+        let mut breaks = line_breaks(&body[start..next]);
+        let first_break = breaks.next();
+        let own_end = start + first_break.unwrap_or(next - start);
+        if !terminator_seen && first_break.is_some() {
             // The dialect's line ending is the one that ends the first record
             // (a newline inside a quoted header cell does not count).
             terminator_seen = true;
@@ -224,7 +192,7 @@ pub fn load_csv(bytes: &[u8], options: CsvOptions) -> Result<Table, LoadError> {
                 _ => LineTerminator::Lf,
             };
         }
-        let span_start = if k == 0 { 0 } else { start };
+        let span_start = if rows.is_empty() { 0 } else { start };
         rows.push(Row::from_parts(
             text,
             ends,
@@ -232,21 +200,55 @@ pub fn load_csv(bytes: &[u8], options: CsvOptions) -> Result<Table, LoadError> {
             line,
         ));
         let mut prev = own_end;
-        let mut blank_line =
-            line + body[start..own_end].iter().filter(|b| **b == b'\n').count() as u64;
-        for b in breaks.iter().skip(1) {
-            blank_line += 1;
+        let mut blank_line = None;
+        for b in breaks {
+            let n = *blank_line.get_or_insert_with(|| {
+                line + memchr::memchr_iter(b'\n', &body[start..own_end]).count() as u64
+            }) + 1;
+            blank_line = Some(n);
             rows.push(Row::from_parts(
                 String::new(),
                 Vec::new(),
                 offset + prev..offset + start + b,
-                blank_line,
+                n,
             ));
             prev = start + b;
         }
-        if k + 1 == count {
-            final_newline = !breaks.is_empty();
+        first_break.is_some()
+    };
+    while let Some(record) = records.next_record() {
+        let start = record.start;
+        line += memchr::memchr_iter(b'\n', &body[line_pos..start]).count() as u64;
+        line_pos = start;
+        let text = match simdutf8::basic::from_utf8(record.fields) {
+            Ok(t) => t.to_owned(),
+            Err(_) => {
+                // Find the exact offset in the record's raw bytes.
+                let at = start
+                    + std::str::from_utf8(&body[start..])
+                        .err()
+                        .map_or(0, |e| e.valid_up_to());
+                return Err(LoadError::InvalidUtf8 {
+                    byte: offset + at,
+                    line: line_of(body, at),
+                });
+            }
+        };
+        let ends = record.ends.iter().map(|&e| e as u32).collect();
+        if let Some(p) = previous.take() {
+            finish(p, start, &mut rows);
         }
+        previous = Some((start, line, text, ends));
+        count += 1;
+    }
+    if let Some(last) = previous {
+        if unclosed_quote(&body[last.0..], delimiter) {
+            return Err(LoadError::UnclosedQuote {
+                line: last.1 as usize,
+                byte: offset + last.0,
+            });
+        }
+        final_newline = finish(last, body.len(), &mut rows);
     }
     let mut rows = rows.into_iter();
     let header = rows.next().unwrap_or_else(|| {

@@ -3,6 +3,7 @@
 pub mod csv;
 pub mod datapackage;
 pub mod json;
+mod records;
 
 use std::fmt;
 
@@ -40,24 +41,6 @@ pub enum LoadError {
 }
 
 impl LoadError {
-    pub(crate) fn shifted(self, by: usize) -> LoadError {
-        match self {
-            LoadError::Binary { byte, line } => LoadError::Binary {
-                byte: byte + by,
-                line,
-            },
-            LoadError::InvalidUtf8 { byte, line } => LoadError::InvalidUtf8 {
-                byte: byte + by,
-                line,
-            },
-            LoadError::UnclosedQuote { line, byte } => LoadError::UnclosedQuote {
-                line,
-                byte: byte + by,
-            },
-            other => other,
-        }
-    }
-
     /// A sentence in French (`lang == "fr"`) or English.
     pub fn message(&self, lang: &str) -> String {
         let fr = lang == "fr";

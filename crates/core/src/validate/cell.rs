@@ -72,6 +72,9 @@ fn length_of(field: &Field, value: &Typed<'_>) -> Option<(usize, bool)> {
     match (value, &field.field_type) {
         (Typed::Text(t), _) => Some((t.chars().count(), false)),
         (Typed::Value(Value::List(items)), _) => Some((items.len(), true)),
+        (Typed::TextList { text, delimiter }, _) => {
+            Some((crate::cast::count_items(text, delimiter), true))
+        }
         (Typed::Value(Value::Json(j)), _) => {
             match serde_json::from_str::<serde_json::Value>(j).ok()? {
                 serde_json::Value::Array(a) => Some((a.len(), true)),
@@ -89,13 +92,35 @@ fn in_enum(value: &Typed<'_>, allowed: &[Value]) -> bool {
             .iter()
             .any(|a| matches!(a, Value::String(s) if s == t)),
         Typed::Value(v) => allowed.iter().any(|a| a == v),
+        Typed::TextList { .. } => false,
     }
+}
+
+/// True when a field is plain text whose only possible problem is being
+/// empty while `required`: a non-empty cell of it is valid as it is.
+pub(crate) fn is_plain_text(schema: &Schema, field: &Field) -> bool {
+    let c = &field.constraints;
+    let e = &field.extensions;
+    matches!(
+        field.field_type,
+        FieldType::String(
+            crate::schema::StringFormat::Default | crate::schema::StringFormat::Other(_)
+        )
+    ) && c.enum_values.is_none()
+        && c.min_length.is_none()
+        && c.max_length.is_none()
+        && c.pattern.is_none()
+        && !e.siret
+        && e.safe_url.is_none()
+        && e.date_formats.is_empty()
+        && e.item_constraints.is_none()
+        && schema.missing_values_of(field).iter().all(String::is_empty)
 }
 
 /// Checks one cell of field `fi`; pushes its errors (row and column numbers
 /// are left for the caller) and returns what the cell holds.
 pub(crate) fn check_cell<'a>(
-    schema: &Schema,
+    schema: &'a Schema,
     fi: usize,
     text: Option<&'a str>,
     row: &dyn RowValues,
@@ -105,14 +130,20 @@ pub(crate) fn check_cell<'a>(
     let missing = schema.missing_values_of(field);
     let null = match text {
         None => true,
-        Some(t) => missing.iter().any(|m| m == t),
+        Some(t) => missing
+            .iter()
+            .any(|m| m.len() == t.len() && (m.is_empty() || m.as_str() == t)),
     };
     let before = out.len();
     let value = if null {
         None
     } else {
         let t = text.unwrap_or("");
-        match cast_type(&field.field_type, t) {
+        let cast = match &field.field_type {
+            FieldType::String(crate::schema::StringFormat::Default) => Some(Typed::Text(t)),
+            ty => cast_type(ty, t),
+        };
+        match cast {
             Some(v) => Some(v),
             None => {
                 let detail = Detail::Type {
@@ -170,6 +201,10 @@ pub(crate) fn check_cell<'a>(
                 },
             ));
         }
+        let has_bounds = c.minimum.is_some()
+            || c.maximum.is_some()
+            || c.exclusive_minimum.is_some()
+            || c.exclusive_maximum.is_some();
         let bounds = [
             ("minimum", &c.minimum, Ordering::Less, true),
             ("maximum", &c.maximum, Ordering::Greater, true),
@@ -186,7 +221,7 @@ pub(crate) fn check_cell<'a>(
                 false,
             ),
         ];
-        for (name, bound, bad, inclusive) in bounds {
+        for (name, bound, bad, inclusive) in bounds.into_iter().filter(|_| has_bounds) {
             if let Some(b) = bound {
                 let ok = match compare(v, b) {
                     None => false,
@@ -277,7 +312,7 @@ fn check_extensions(
     if let (Some(ic), FieldType::List { delimiter, .. }) =
         (&ext.item_constraints, &field.field_type)
     {
-        for item in t.split(delimiter.as_str()) {
+        for item in crate::cast::list_items(t, delimiter) {
             let detail = if let Some(allowed) = ic
                 .enum_values
                 .as_ref()
@@ -318,6 +353,10 @@ fn check_extensions(
                 let raw = field
                     .descriptor
                     .get("vitrine:itemConstraints")
+                    .and_then(|ic| {
+                        ic.get(if name == "length" { "maxLength" } else { name })
+                            .or(Some(ic))
+                    })
                     .map(py_repr)
                     .unwrap_or_default();
                 e.note = constraint_note(&format!("vitrine:itemConstraints.{name}"), &raw);

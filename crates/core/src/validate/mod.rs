@@ -58,14 +58,13 @@ impl RowValues for NoRow {
 }
 
 struct TableRow<'a> {
-    header: &'a Row,
+    columns: &'a HashMap<&'a str, usize>,
     row: &'a Row,
 }
 
 impl RowValues for TableRow<'_> {
     fn value(&self, field: &str) -> Option<&str> {
-        let c = self.header.iter().position(|l| l == field)?;
-        self.row.get(c)
+        self.row.get(*self.columns.get(field)?)
     }
 }
 
@@ -136,6 +135,7 @@ fn unique_key(state: &CellState<'_>, buf: &mut String) -> bool {
     match state {
         CellState::Null | CellState::TypeError => return false,
         CellState::Value(Typed::Text(t)) => buf.push_str(t),
+        CellState::Value(Typed::TextList { text, .. }) => buf.push_str(text),
         CellState::Value(Typed::Value(v)) => {
             let _ = match v {
                 Value::Integer(i) => write!(buf, "{i}"),
@@ -159,6 +159,12 @@ pub fn validate_with(schema: &Schema, table: &Table, options: &ValidateOptions) 
         let fi = schema.field_index(name)?;
         columns.iter().position(|m| *m == Some(fi))
     };
+    // Columns whose field is plain text with at most `required`: checked
+    // inline, without the general cell check (most columns of most files).
+    let plain: Vec<bool> = columns
+        .iter()
+        .map(|m| m.is_some_and(|fi| cell::is_plain_text(schema, &schema.fields[fi])))
+        .collect();
     let unique_cols: Vec<usize> = (0..ncols)
         .filter(|&c| columns[c].is_some_and(|fi| schema.fields[fi].constraints.unique))
         .collect();
@@ -179,13 +185,25 @@ pub fn validate_with(schema: &Schema, table: &Table, options: &ValidateOptions) 
         .collect();
     let mut uk_seen: Vec<HashMap<String, usize>> = vec![HashMap::new(); uk_cols.len()];
     let mut states: Vec<CellState<'_>> = Vec::with_capacity(ncols);
+    let mut key_column = vec![false; ncols];
+    for &c in unique_cols
+        .iter()
+        .chain(pk_cols.iter().flatten())
+        .chain(uk_cols.iter().flat_map(|(_, c)| c))
+    {
+        key_column[c] = true;
+    }
     let mut key = String::new();
+    let mut by_label: HashMap<&str, usize> = HashMap::new();
+    for (c, label) in table.header().iter().enumerate() {
+        by_label.entry(label).or_insert(c);
+    }
 
     for (i, row) in table.rows().iter().enumerate() {
         let rn = i + 2;
         let start = out.len();
         let ctx = TableRow {
-            header: table.header(),
+            columns: &by_label,
             row,
         };
         states.clear();
@@ -193,6 +211,9 @@ pub fn validate_with(schema: &Schema, table: &Table, options: &ValidateOptions) 
         for (c, mapped) in columns.iter().enumerate() {
             let text = row.get(c);
             let state = match mapped {
+                Some(_) if plain[c] && text.is_some_and(|t| !t.is_empty()) => {
+                    CellState::Value(Typed::Text(text.unwrap_or("")))
+                }
                 Some(fi) => {
                     let k = out.len();
                     let st = check_cell(schema, *fi, text, &ctx, &mut out);
@@ -209,10 +230,15 @@ pub fn validate_with(schema: &Schema, table: &Table, options: &ValidateOptions) 
                     _ => CellState::Null,
                 },
             };
-            if state != CellState::Null {
+            if !matches!(state, CellState::Null) {
                 blank = false;
             }
-            states.push(state);
+            // Values are kept only for the columns of unique and key checks.
+            states.push(if key_column[c] {
+                state
+            } else {
+                CellState::Null
+            });
         }
         for c in ncols..row.len() {
             let mut e =
