@@ -1,16 +1,26 @@
 //! Query engine benchmarks on a 100,000-row IA-shaped table.
 //!
-//! `cargo bench -p vitrine-core --bench query`
-//! (`VITRINE_BENCH_ROWS=N` to change the size). Figures go to BENCHMARKS.md.
+//! ```text
+//! cargo xtask gen-data --rows 100000 --out /tmp/ia-100k.csv
+//! VITRINE_BENCH_CSV=/tmp/ia-100k.csv cargo bench -p vitrine-core --bench query
+//! ```
+//!
+//! Without `VITRINE_BENCH_CSV` only the synthetic IA-shaped table is used
+//! (`VITRINE_BENCH_ROWS=N` changes its size). Figures go to BENCHMARKS.md.
 
 #[path = "support/ia_table.rs"]
 mod ia_table;
 
 use std::hint::black_box;
 
+use std::time::Instant;
+
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use roaring::RoaringBitmap;
-use vitrine_core::query::{Bitset, Cell, Query, QueryIndex, RowTable, facet_values};
+use vitrine_core::query::{
+    Bitset, Cell, CellSource, IndexOptions, Query, QueryIndex, TableSource, Window, facet_values,
+};
+use vitrine_core::{CsvOptions, Schema, load_csv};
 
 fn rows() -> usize {
     std::env::var("VITRINE_BENCH_ROWS")
@@ -19,17 +29,12 @@ fn rows() -> usize {
         .unwrap_or(100_000)
 }
 
-fn setup() -> (RowTable, QueryIndex) {
-    let table = ia_table::table(rows());
-    let started = std::time::Instant::now();
-    let index = QueryIndex::build(ia_table::specs(), &table);
-    let built = started.elapsed();
+fn report(what: &str, index: &QueryIndex, built: std::time::Duration) {
     let memory = index.memory();
     eprintln!(
-        "table: {} rows, {:.1} MB of cell text; first build {:.0} ms; index memory: facets {:.2} MB, \
-         search {:.2} MB ({} tokens), sort keys {:.2} MB, total {:.2} MB",
-        table.rows.len(),
-        ia_table::text_bytes(&table) as f64 / 1e6,
+        "{what}: {} rows; first build {:.0} ms; index memory: facets {:.2} MB, search {:.2} MB \
+         ({} tokens), sort keys {:.2} MB, total {:.2} MB",
+        index.row_count(),
         built.as_secs_f64() * 1e3,
         memory.facets as f64 / 1e6,
         memory.search as f64 / 1e6,
@@ -37,44 +42,69 @@ fn setup() -> (RowTable, QueryIndex) {
         memory.sort as f64 / 1e6,
         memory.total() as f64 / 1e6,
     );
-    (table, index)
 }
 
-fn base_query() -> Query {
-    Query::default()
-        .toggle_facet("theme", "Mobilité")
-        .toggle_facet("projet_status", "En déploiement")
+/// The most frequent value of a facet field.
+fn top_value(index: &QueryIndex, source: &impl CellSource, field: &str) -> String {
+    let result = index.execute(&Query::default(), source);
+    let facet = result
+        .facets
+        .iter()
+        .find(|f| f.field == field)
+        .expect("facet field");
+    facet
+        .values
+        .iter()
+        .max_by_key(|v| v.count)
+        .expect("a value")
+        .value
+        .clone()
 }
 
-fn bench_queries(c: &mut Criterion) {
-    let (table, index) = setup();
+/// The interactions measured on any table with the IA catalogue's fields.
+fn interactions<S: CellSource>(
+    c: &mut Criterion,
+    group: &str,
+    index: &QueryIndex,
+    source: &S,
+    build: impl Fn() -> QueryIndex,
+) {
+    let theme = top_value(index, source, "theme");
+    let status = top_value(index, source, "projet_status");
+    let audience = top_value(index, source, "audience_service");
+    let coll_type = top_value(index, source, "coll_type");
+    let base = Query::default()
+        .toggle_facet("theme", &theme)
+        .toggle_facet("projet_status", &status);
 
-    let mut g = c.benchmark_group("build");
+    let mut g = c.benchmark_group(format!("{group}/build"));
     g.sample_size(10);
-    g.bench_function("all_indexes", |b| {
-        b.iter(|| QueryIndex::build(ia_table::specs(), black_box(&table)))
-    });
+    g.bench_function("all_indexes", |b| b.iter(&build));
     g.finish();
 
-    let mut g = c.benchmark_group("facet_toggle");
-    g.bench_function("first_filter", |b| {
-        let q = Query::default().toggle_facet("theme", "Mobilité");
-        b.iter(|| index.execute(black_box(&q), &table))
-    });
-    g.bench_function("third_filter", |b| {
-        let q = base_query().toggle_facet("audience_service", "agent");
-        b.iter(|| index.execute(black_box(&q), &table))
-    });
-    g.bench_function("with_search_and_sort", |b| {
-        let q = base_query()
-            .set_search("eau")
-            .sort_by("nom_projet", false)
-            .toggle_facet("coll_type", "Commune");
-        b.iter(|| index.execute(black_box(&q), &table))
-    });
+    let mut g = c.benchmark_group(format!("{group}/facet_toggle"));
+    let cases = [
+        (
+            "first_filter",
+            Query::default().toggle_facet("theme", &theme),
+        ),
+        (
+            "third_filter",
+            base.toggle_facet("audience_service", &audience),
+        ),
+        (
+            "with_search_and_sort",
+            base.set_search("eau")
+                .sort_by("nom_projet", false)
+                .toggle_facet("coll_type", &coll_type),
+        ),
+    ];
+    for (name, q) in &cases {
+        g.bench_function(*name, |b| b.iter(|| index.execute(black_box(q), source)));
+    }
     g.finish();
 
-    let mut g = c.benchmark_group("search_keystroke");
+    let mut g = c.benchmark_group(format!("{group}/search_keystroke"));
     for typed in [
         "d",
         "de",
@@ -86,16 +116,16 @@ fn bench_queries(c: &mut Criterion) {
         "zzz",
     ] {
         let q = Query::default().set_search(typed);
-        g.bench_function(typed, |b| b.iter(|| index.execute(black_box(&q), &table)));
+        g.bench_function(typed, |b| b.iter(|| index.execute(black_box(&q), source)));
     }
-    let q = base_query().set_search("collecte déch");
+    let q = base.set_search("collecte déch");
     g.bench_function("with_filters", |b| {
-        b.iter(|| index.execute(black_box(&q), &table))
+        b.iter(|| index.execute(black_box(&q), source))
     });
     g.finish();
 
-    let mut g = c.benchmark_group("sort");
-    let sorts: [(&str, Query); 5] = [
+    let mut g = c.benchmark_group(format!("{group}/sort"));
+    let sorts = [
         ("text_asc", Query::default().sort_by("nom_projet", false)),
         (
             "partial_date_desc",
@@ -103,7 +133,6 @@ fn bench_queries(c: &mut Criterion) {
                 .sort_by("projet_date", false)
                 .sort_by("projet_date", false),
         ),
-        ("number_asc", Query::default().sort_by("coll_siret", false)),
         (
             "multi_theme_date",
             Query::default()
@@ -114,24 +143,26 @@ fn bench_queries(c: &mut Criterion) {
             "text_window_at_50000",
             Query::default()
                 .sort_by("coll_nom", false)
-                .set_window(vitrine_core::query::Window {
+                .set_window(Window {
                     offset: 50_000,
                     limit: 50,
                 }),
         ),
     ];
     for (name, q) in &sorts {
-        g.bench_function(*name, |b| b.iter(|| index.execute(black_box(q), &table)));
+        g.bench_function(*name, |b| b.iter(|| index.execute(black_box(q), source)));
     }
     let q = Query::default().sort_by("nom_projet", false);
     g.bench_function("full_order_text", |b| {
-        b.iter(|| index.matching_rows(black_box(&q), &table))
+        b.iter(|| index.matching_rows(black_box(&q), source))
     });
     g.finish();
 
-    let mut g = c.benchmark_group("update");
-    let cells = |r: usize| -> Vec<Cell<'_>> { (0..37).map(|c| table.cell_at(r, c)).collect() };
-    let donor = cells(777);
+    let mut g = c.benchmark_group(format!("{group}/update"));
+    g.sample_size(10);
+    let donor: Vec<Cell<'_>> = (0..index.specs().len())
+        .map(|col| source.cell(777, col))
+        .collect();
     g.bench_function("update_row", |b| {
         b.iter_batched(
             || index.clone(),
@@ -143,6 +174,43 @@ fn bench_queries(c: &mut Criterion) {
         )
     });
     g.finish();
+}
+
+/// The synthetic IA-shaped table (always available).
+fn bench_synthetic(c: &mut Criterion) {
+    let table = ia_table::table(rows());
+    eprintln!(
+        "synthetic table: {:.1} MB of cell text",
+        ia_table::text_bytes(&table) as f64 / 1e6
+    );
+    let started = Instant::now();
+    let index = QueryIndex::build(ia_table::specs(), &table);
+    report("synthetic", &index, started.elapsed());
+    interactions(c, "synthetic", &index, &table, || {
+        QueryIndex::build(ia_table::specs(), black_box(&table))
+    });
+}
+
+/// The file of `cargo xtask gen-data` (`VITRINE_BENCH_CSV=FILE`), loaded
+/// with the IA schema and indexed with the schema's defaults.
+fn bench_generated_file(c: &mut Criterion) {
+    let Ok(path) = std::env::var("VITRINE_BENCH_CSV") else {
+        eprintln!("VITRINE_BENCH_CSV not set: generated-file benchmarks skipped");
+        return;
+    };
+    let schema_text = include_str!("../../../schema/bibliotheque-ia.schema.json");
+    let schema = Schema::from_json(schema_text).expect("IA schema");
+    let bytes = std::fs::read(&path).expect("generated CSV");
+    let table = load_csv(&bytes, CsvOptions::default()).expect("loadable CSV");
+    drop(bytes);
+    let options = IndexOptions::default();
+    let started = Instant::now();
+    let index = QueryIndex::from_table(&schema, &table, &options);
+    report("generated file", &index, started.elapsed());
+    let source = TableSource::new(&schema, &table, index.specs());
+    interactions(c, "file", &index, &source, || {
+        QueryIndex::from_table(&schema, black_box(&table), &options)
+    });
 }
 
 /// Facet counts (each field counted under the other fields' selections),
@@ -160,7 +228,7 @@ fn bench_facet_bitmaps(c: &mut Criterion) {
         let mut d: Vec<Bitset> = values.iter().map(|_| Bitset::new(n)).collect();
         let mut r: Vec<RoaringBitmap> = values.iter().map(|_| RoaringBitmap::new()).collect();
         for row in 0..n {
-            for v in facet_values(table.cell_at(row, col), facet.multi) {
+            for v in facet_values(table.cell(row, col), facet.multi) {
                 let i = values.iter().position(|x| *x == v).unwrap_or_else(|| {
                     values.push(v.clone());
                     d.push(Bitset::new(n));
@@ -232,15 +300,10 @@ fn bench_facet_bitmaps(c: &mut Criterion) {
     );
 }
 
-trait CellAt {
-    fn cell_at(&self, row: usize, col: usize) -> Cell<'_>;
-}
-
-impl CellAt for RowTable {
-    fn cell_at(&self, row: usize, col: usize) -> Cell<'_> {
-        vitrine_core::query::CellSource::cell(self, row, col)
-    }
-}
-
-criterion_group!(benches, bench_queries, bench_facet_bitmaps);
+criterion_group!(
+    benches,
+    bench_generated_file,
+    bench_synthetic,
+    bench_facet_bitmaps
+);
 criterion_main!(benches);

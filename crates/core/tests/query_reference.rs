@@ -13,7 +13,8 @@ use vitrine_core::value::{Date, Value};
 
 const THEMES: [&str; 4] = ["Eau", "Mobilité", "Déchets", "École"];
 const AUDIENCES: [&str; 3] = ["agent", "élu", "grand public"];
-const WORDS: [&str; 10] = [
+const WORDS: [&str; 11] = [
+    "\u{1}",
     "eau",
     "Eaux",
     "transport",
@@ -212,8 +213,12 @@ impl Reference<'_> {
             let (ta, va) = &self.rows[a][col];
             let (tb, vb) = &self.rows[b][col];
             let ord = if col <= 2 {
-                let ka = (!va.is_null() && !ta.trim().is_empty()).then(|| collation_key(ta));
-                let kb = (!vb.is_null() && !tb.trim().is_empty()).then(|| collation_key(tb));
+                // A text with no visible character (empty collation key) is empty.
+                let text_key = |t: &str, v: &Value| {
+                    Some(collation_key(t))
+                        .filter(|k| !v.is_null() && !t.trim().is_empty() && !k.is_empty())
+                };
+                let (ka, kb) = (text_key(ta, va), text_key(tb, vb));
                 match (ka, kb) {
                     (None, None) => Ordering::Equal,
                     (None, _) => Ordering::Greater,

@@ -147,7 +147,8 @@ pub fn collation_key_into(text: &str, key: &mut Vec<u8>) {
         }
         if b.is_ascii() {
             i += 1;
-            if b.is_ascii_whitespace() {
+            // Control characters count as spaces: keys hold no zero byte.
+            if b.is_ascii_whitespace() || b.is_ascii_control() {
                 pending_space = !key.is_empty();
             } else {
                 if pending_space {

@@ -2,11 +2,45 @@
 //! and multi-column sort over an in-memory, columnar index of a table.
 //!
 //! Build a [`QueryIndex`] once from [`ColumnSpec`]s and a [`CellSource`]
-//! (or from a loaded schema and table, see `from_table`), then answer
-//! [`Query`] values with [`QueryIndex::execute`]. The index does not copy
-//! the table's text: text sort keys are built from the table the first time
-//! a column is sorted, which is why queries are given the table too. Accepted edits update the
-//! index in place ([`QueryIndex::update_row`], [`QueryIndex::push_row`]).
+//! (or from a loaded schema and table with [`QueryIndex::from_table`]), then
+//! answer [`Query`] values with [`QueryIndex::execute`]. The index does not
+//! copy the table's text: text sort keys are built from the table the first
+//! time a column is sorted, which is why queries are given the table too.
+//! Accepted edits update the index in place ([`QueryIndex::update_row`],
+//! [`QueryIndex::push_row`], [`QueryIndex::refresh_row`]).
+//!
+//! ```
+//! use vitrine_core::query::{IndexOptions, Query, QueryIndex, TableSource};
+//! use vitrine_core::{CsvOptions, Schema, load_csv};
+//!
+//! let schema = Schema::from_json(r#"{"fields": [
+//!     {"name": "nom", "type": "string"},
+//!     {"name": "theme", "type": "string", "constraints": {"enum": ["Eau", "Mobilité"]}}
+//! ]}"#).unwrap();
+//! let csv = "nom,theme\nÉcole de la Source,Eau\nBus à la demande,Mobilité\nÉcluses,Eau\n";
+//! let table = load_csv(csv.as_bytes(), CsvOptions::default()).unwrap();
+//!
+//! let index = QueryIndex::from_table(&schema, &table, &IndexOptions::default());
+//! let source = TableSource::new(&schema, &table, index.specs());
+//!
+//! // A reader clicks "Eau", types "ecol", clicks the name header twice (descending).
+//! let query = Query::default()
+//!     .toggle_facet("theme", "Eau")
+//!     .set_search("ecol")
+//!     .sort_by("nom", false)
+//!     .sort_by("nom", false);
+//! let result = index.execute(&query, &source);
+//! assert_eq!(result.matching, 1);
+//! assert_eq!(result.rows, [0]);
+//! let theme = &result.facets[0];
+//! assert_eq!((theme.values[0].value.as_str(), theme.values[0].count), ("Eau", 1));
+//! assert_eq!((theme.values[1].value.as_str(), theme.values[1].count), ("Mobilité", 0));
+//!
+//! // The shareable URL, and back.
+//! let qs = query.to_query_string("vt-");
+//! assert_eq!(qs, "vt-theme=Eau&vt-q=ecol&vt-sort=-nom");
+//! assert_eq!(Query::from_query_string("vt-", &qs), query);
+//! ```
 
 mod bitset;
 mod builder;

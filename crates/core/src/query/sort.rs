@@ -1,13 +1,15 @@
 //! Typed sort keys per column and the multi-column comparator.
 //!
-//! Text sorts by [`collation_key`] (its first 16 bytes inline, the rest in
-//! an arena), numbers by value, dates chronologically (partial dates before
+//! Text sorts by [`collation_key`] (32 bytes, zero-padded, held as two
+//! integers), numbers by value, dates chronologically (partial dates before
 //! the full dates of their period, as [`crate::value::Date`] orders them).
 //! Empty cells sort last in both directions; ties keep row order (stable).
 //!
-//! Sorting decorates each row with a 128-bit projection of its first key
-//! (exact for numbers and dates, the key's first 16 bytes for text) and
-//! falls back to the full comparison only on equal projections.
+//! Sorting decorates each row with a 256-bit projection of its first key
+//! (exact for every kind) and falls back to the full comparison (the
+//! following keys, then row order) only on equal projections.
+//!
+//! [`collation_key`]: super::collation_key
 
 use std::cmp::Ordering;
 
@@ -16,19 +18,19 @@ use super::collate::collation_key_into;
 use super::column::{Cell, CellSource, SortKind, is_empty_cell};
 use crate::value::{Date, Time, Value};
 
-/// Bytes of a text key kept inline.
-const HEAD: usize = 16;
+/// A text key: the collation key zero-padded to 32 bytes, as big-endian
+/// halves. Keys hold no zero byte, so padding keeps distinct keys distinct.
+type TextKey = (u128, u128);
+
+/// A row's position under one key, comparable as a pair of integers.
+type Projection = (u128, u128);
 
 /// The sort keys of one column.
 #[derive(Debug, Clone)]
 pub enum SortColumn {
     None,
     Text {
-        /// First key bytes, big-endian, zero-padded.
-        head: Vec<u128>,
-        /// Start and length of the remaining key bytes in `tail`.
-        tail_at: Vec<(u32, u8)>,
-        tail: Vec<u8>,
+        keys: Vec<TextKey>,
         empty: Bitset,
     },
     Number {
@@ -46,9 +48,7 @@ impl SortColumn {
         match kind {
             SortKind::None => SortColumn::None,
             SortKind::Text => SortColumn::Text {
-                head: Vec::with_capacity(rows),
-                tail_at: Vec::with_capacity(rows),
-                tail: Vec::new(),
+                keys: Vec::with_capacity(rows),
                 empty: Bitset::new(rows),
             },
             SortKind::Number => SortColumn::Number {
@@ -82,26 +82,14 @@ impl SortColumn {
         let r = row as usize;
         match self {
             SortColumn::None => {}
-            SortColumn::Text {
-                head,
-                tail_at,
-                tail,
-                empty,
-            } => {
-                let is_empty = is_empty_cell(cell);
+            SortColumn::Text { keys, empty } => {
                 key.clear();
-                if !is_empty {
+                if !is_empty_cell(cell) {
                     collation_key_into(cell.text, key);
                 }
-                let mut h = [0u8; HEAD];
-                let n = key.len().min(HEAD);
-                h[..n].copy_from_slice(&key[..n]);
-                let rest = &key[n..];
-                let at = (tail.len() as u32, rest.len() as u8);
-                tail.extend_from_slice(rest);
-                put(head, r, u128::from_be_bytes(h), 0);
-                put(tail_at, r, at, (0, 0));
-                set_empty(empty, row, is_empty);
+                // A text without any visible character sorts as empty.
+                put(keys, r, text_key(key), (0, 0));
+                set_empty(empty, row, key.is_empty());
             }
             SortColumn::Number { keys, empty } => {
                 let key = number_key(cell.value);
@@ -130,59 +118,61 @@ impl SortColumn {
         let (a, b) = (a as usize, b as usize);
         match self {
             SortColumn::None => Ordering::Equal,
-            SortColumn::Text {
-                head,
-                tail_at,
-                tail,
-                ..
-            } => head[a].cmp(&head[b]).then_with(|| {
-                let slice = |(at, len): (u32, u8)| &tail[at as usize..at as usize + len as usize];
-                slice(tail_at[a]).cmp(slice(tail_at[b]))
-            }),
+            SortColumn::Text { keys, .. } => keys[a].cmp(&keys[b]),
             SortColumn::Number { keys, .. } => keys[a].total_cmp(&keys[b]),
             SortColumn::Temporal { keys, .. } => keys[a].cmp(&keys[b]),
         }
     }
 
-    /// An order-preserving projection of the row's key: if
-    /// `projection(a) < projection(b)` then `a` sorts before `b`.
-    fn projection(&self, row: u32, descending: bool) -> u128 {
+    /// The row's key as a pair of integers, in sort order for the direction,
+    /// empty cells last: `projection(a) < projection(b)` exactly when `a`
+    /// sorts before `b` on this key, and equal projections are equal keys.
+    /// (No non-empty key projects to `(MAX, MAX)`: text keys are never
+    /// empty, never all `0xFF`; number and date keys never reach the ends.)
+    fn projection(&self, row: u32, descending: bool) -> Projection {
         if self.is_empty(row) {
-            return u128::MAX;
+            return (u128::MAX, u128::MAX);
         }
         let r = row as usize;
         let flip = |x: u64| x ^ (1 << 63);
         let p = match self {
-            SortColumn::None => 0,
-            SortColumn::Text { head, .. } => head[r],
+            SortColumn::None => (0, 0),
+            SortColumn::Text { keys, .. } => keys[r],
             SortColumn::Number { keys, .. } => {
                 let bits = keys[r].to_bits();
-                u128::from(if bits >> 63 == 1 { !bits } else { flip(bits) }) << 64
+                (
+                    u128::from(if bits >> 63 == 1 { !bits } else { flip(bits) }),
+                    0,
+                )
             }
             SortColumn::Temporal { keys, .. } => {
                 let (day, time) = keys[r];
-                (u128::from(flip(day as u64)) << 64) | u128::from(flip(time as u64))
+                (u128::from(flip(day as u64)), u128::from(flip(time as u64)))
             }
         };
-        if descending { !p } else { p }
+        if descending { (!p.0, !p.1) } else { p }
     }
 
     /// Bytes held by the keys.
     pub fn heap_bytes(&self) -> usize {
         match self {
             SortColumn::None => 0,
-            SortColumn::Text {
-                head,
-                tail_at,
-                tail,
-                empty,
-            } => {
-                head.capacity() * 16 + tail_at.capacity() * 8 + tail.capacity() + empty.heap_bytes()
-            }
+            SortColumn::Text { keys, empty } => keys.capacity() * 32 + empty.heap_bytes(),
             SortColumn::Number { keys, empty } => keys.capacity() * 8 + empty.heap_bytes(),
             SortColumn::Temporal { keys, empty } => keys.capacity() * 16 + empty.heap_bytes(),
         }
     }
+}
+
+fn text_key(key: &[u8]) -> TextKey {
+    let mut padded = [0u8; 32];
+    let n = key.len().min(32);
+    padded[..n].copy_from_slice(&key[..n]);
+    let mut high = [0u8; 16];
+    let mut low = [0u8; 16];
+    high.copy_from_slice(&padded[..16]);
+    low.copy_from_slice(&padded[16..]);
+    (u128::from_be_bytes(high), u128::from_be_bytes(low))
 }
 
 fn put<T: Copy>(keys: &mut Vec<T>, row: usize, key: T, fill: T) {
@@ -273,12 +263,16 @@ pub fn sort_rows(rows: &mut [u32], keys: &[ResolvedKey<'_>], end: usize) {
     if end == 0 {
         return;
     }
-    let mut decorated: Vec<(u128, u32)> = rows
+    let mut decorated: Vec<(Projection, u32)> = rows
         .iter()
         .map(|&r| (first.column.projection(r, first.descending), r))
         .collect();
-    let cmp =
-        |a: &(u128, u32), b: &(u128, u32)| a.0.cmp(&b.0).then_with(|| compare(keys, a.1, b.1));
+    // Equal projections are equal first keys: only the other keys, then
+    // row order, remain to compare.
+    let rest = &keys[1..];
+    let cmp = |a: &(Projection, u32), b: &(Projection, u32)| {
+        a.0.cmp(&b.0).then_with(|| compare(rest, a.1, b.1))
+    };
     if end < decorated.len() / 2 {
         decorated.select_nth_unstable_by(end - 1, cmp);
         decorated[..end].sort_unstable_by(cmp);
