@@ -10,14 +10,14 @@ use crate::value::Value;
 #[derive(Debug, Clone)]
 pub struct FullMatch {
     source: String,
-    regex: regex::Regex,
+    regex: regex_lite::Regex,
 }
 
 impl FullMatch {
     pub fn new(pattern: &str) -> Result<Self, String> {
         // `^(?:^p$)` anchors every top-level alternative at the start, like
         // Python's `re.match("^p$")`.
-        let regex = regex::Regex::new(&format!("^(?:^{pattern}$)"))
+        let regex = regex_lite::Regex::new(&format!("^(?:^{pattern}$)"))
             .map_err(|e| format!("invalid pattern \"{pattern}\": {e}"))?;
         Ok(Self {
             source: pattern.to_string(),
@@ -175,5 +175,40 @@ fn cast_json(v: &Json, cast: &dyn Fn(&str) -> Option<Value>) -> Option<Value> {
             }
         }
         other => cast(&json_text(other)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FullMatch;
+    use crate::Schema;
+
+    #[test]
+    fn pattern_matches_the_whole_value() {
+        let siret = FullMatch::new(r"\d{14}").unwrap();
+        assert!(siret.is_match("21690123100011"));
+        assert!(!siret.is_match("2169012310001"));
+        assert!(!siret.is_match("x21690123100011"));
+        // As frictionless's `re.match("^a|bc$")`: each alternative is
+        // anchored at the start, only the last one at the end.
+        let alt = FullMatch::new("a|bc").unwrap();
+        assert!(alt.is_match("a") && alt.is_match("bc") && alt.is_match("abc"));
+        assert!(!alt.is_match("xbc") && !alt.is_match("bcx"));
+    }
+
+    #[test]
+    fn digit_class_is_ascii_only() {
+        let digits = FullMatch::new(r"\d+").unwrap();
+        assert!(digits.is_match("0123"));
+        assert!(!digits.is_match("١٢٣"), "Arabic-Indic digits are not \\d");
+    }
+
+    #[test]
+    fn unicode_property_classes_are_refused_naming_the_field() {
+        let schema =
+            r#"{"fields":[{"name":"nom","type":"string","constraints":{"pattern":"\\p{L}+"}}]}"#;
+        let error = Schema::from_json(schema).unwrap_err().message("en");
+        assert!(error.contains("nom"), "{error}");
+        assert!(error.contains(r"\p{L}+"), "{error}");
     }
 }
