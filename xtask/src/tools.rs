@@ -140,7 +140,7 @@ pub fn frictionless() -> bool {
     }
     cmd::step("installing frictionless with pip");
     let installed =
-        run(Command::new(&python).args(["-m", "pip", "install", "--quiet", "frictionless"]));
+        run(Command::new(&python).args(["-m", "pip", "install", "--quiet", "frictionless[json]"]));
     if let Err(e) = installed {
         eprintln!("notice: {e}; differential tests against frictionless will skip");
         return false;
