@@ -203,3 +203,27 @@ fn options_en() -> js_sys::Object {
         .unwrap()
         .into()
 }
+
+#[wasm_bindgen_test]
+fn the_review_object_with_row_problems_is_read() {
+    let s = suggestion(
+        r#"[{"rowId":null,"newRow":0,"field":"budget","before":null,"after":"3"}]"#,
+        r#"{"changes":[{"index":0,"current":null,"conflict":false,"rowFound":true,"fieldKnown":true,"valid":true,"problems":[]}],
+            "rowProblems":[{"index":null,"rowId":null,"newRow":0,"field":"nom","code":"invalid_value",
+                            "message":"Nom is required","messageFr":"Nom est requis"}]}"#,
+    );
+    let diff = build_diff(&s, None, Lang::En);
+    assert_eq!(diff.len(), 1);
+    assert_eq!(diff[0].project, Project::New(0));
+    assert_eq!(diff[0].row_problems, ["Nom is required"]);
+    assert!(diff[0].lines[0].is_valid());
+
+    let invalid = ApiError::from_status(
+        422,
+        r#"{"error":{"code":"invalid_values","message":"invalid","messageFr":"invalide",
+            "details":{"errors":[{"index":0,"rowId":"a","field":"budget","code":"invalid_value",
+                                   "message":"not an integer","messageFr":"pas un entier"}]}}}"#,
+    );
+    assert_eq!(invalid.problems().len(), 1);
+    assert_eq!(invalid.problems()[0].message_in(Lang::Fr), "pas un entier");
+}

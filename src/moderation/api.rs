@@ -5,7 +5,9 @@ use gloo_net::http::{Request, Response};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
-use super::model::{Conflict, DatasetInfo, DatasetList, HistoryEntry, Suggestion, SuggestionList};
+use super::model::{
+    Conflict, DatasetInfo, DatasetList, HistoryEntry, ReviewProblem, Suggestion, SuggestionList,
+};
 use super::strings::moderation_strings;
 use crate::i18n::Lang;
 
@@ -22,6 +24,8 @@ pub enum ApiError {
         message: String,
         message_fr: String,
         conflicts: Vec<Conflict>,
+        /// Invalid values (422 on accept when the data changed under the suggestion).
+        problems: Vec<ReviewProblem>,
     },
     /// The answer could not be read.
     Body(String),
@@ -49,6 +53,8 @@ struct ErrorBody {
 struct ErrorDetails {
     #[serde(default)]
     conflicts: Vec<Conflict>,
+    #[serde(default)]
+    errors: Vec<ReviewProblem>,
 }
 
 impl ApiError {
@@ -56,19 +62,27 @@ impl ApiError {
     /// gives the status.
     pub fn from_status(status: u16, body: &str) -> ApiError {
         match serde_json::from_str::<ErrorEnvelope>(body) {
-            Ok(ErrorEnvelope { error }) => ApiError::Status {
-                status,
-                code: error.code,
-                message: error.message,
-                message_fr: error.message_fr,
-                conflicts: error.details.map(|d| d.conflicts).unwrap_or_default(),
-            },
+            Ok(ErrorEnvelope { error }) => {
+                let (conflicts, problems) = error
+                    .details
+                    .map(|d| (d.conflicts, d.errors))
+                    .unwrap_or_default();
+                ApiError::Status {
+                    status,
+                    code: error.code,
+                    message: error.message,
+                    message_fr: error.message_fr,
+                    conflicts,
+                    problems,
+                }
+            }
             Err(_) => ApiError::Status {
                 status,
                 code: String::new(),
                 message: body.chars().take(300).collect(),
                 message_fr: String::new(),
                 conflicts: Vec::new(),
+                problems: Vec::new(),
             },
         }
     }
@@ -89,6 +103,14 @@ impl ApiError {
     pub fn conflicts(&self) -> &[Conflict] {
         match self {
             ApiError::Status { conflicts, .. } => conflicts,
+            _ => &[],
+        }
+    }
+
+    /// The invalid values (422 on accept).
+    pub fn problems(&self) -> &[ReviewProblem] {
+        match self {
+            ApiError::Status { problems, .. } => problems,
             _ => &[],
         }
     }

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use vitrine_core::{Schema, validate_cell};
 
-use super::model::{Change, Review, Suggestion};
+use super::model::{Change, Review, ReviewProblem, Suggestion};
 use crate::i18n::Lang;
 
 /// The project (row) a group of changes concerns.
@@ -49,6 +49,9 @@ impl DiffLine {
 pub struct ProjectDiff {
     pub project: Project,
     pub lines: Vec<DiffLine>,
+    /// Problems of the row as a whole, from the server's review (e.g. a new
+    /// row missing a required field).
+    pub row_problems: Vec<String>,
 }
 
 fn project_of(change: &Change) -> Project {
@@ -67,8 +70,12 @@ pub fn build_diff(
     schema: Option<&Schema>,
     lang: Lang,
 ) -> Vec<ProjectDiff> {
-    let reviews: BTreeMap<usize, &Review> =
-        suggestion.review.iter().map(|r| (r.index, r)).collect();
+    let reviews: BTreeMap<usize, &Review> = suggestion
+        .review
+        .changes
+        .iter()
+        .map(|r| (r.index, r))
+        .collect();
     let mut order: Vec<Project> = Vec::new();
     let mut groups: BTreeMap<Project, Vec<usize>> = BTreeMap::new();
     for (index, change) in suggestion.changes.iter().enumerate() {
@@ -102,9 +109,27 @@ pub fn build_diff(
                     )
                 })
                 .collect();
-            ProjectDiff { project, lines }
+            let row_problems = suggestion
+                .review
+                .row_problems
+                .iter()
+                .filter(|p| p.index.is_none() && problem_project(p) == project)
+                .map(|p| p.message_in(lang).to_string())
+                .collect();
+            ProjectDiff {
+                project,
+                lines,
+                row_problems,
+            }
         })
         .collect()
+}
+
+fn problem_project(p: &ReviewProblem) -> Project {
+    match &p.row_id {
+        Some(id) => Project::Row(id.to_string()),
+        None => Project::New(p.new_row.unwrap_or(0)),
+    }
 }
 
 fn line(
@@ -139,10 +164,7 @@ fn line(
                 .map(|r| {
                     r.problems
                         .iter()
-                        .map(|p| match lang {
-                            Lang::Fr if !p.message_fr.is_empty() => p.message_fr.clone(),
-                            _ => p.message.clone(),
-                        })
+                        .map(|p| p.message_in(lang).to_string())
                         .collect()
                 })
                 .unwrap_or_default();

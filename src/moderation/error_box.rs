@@ -39,6 +39,13 @@ pub fn error_box(props: &ErrorBoxProps) -> Html {
                     }) }
                 </ul>
             }
+            if !props.error.problems().is_empty() {
+                <ul class="problems">
+                    { for props.error.problems().iter().map(|p| html! {
+                        <li><code>{ p.field.clone() }</code>{ format!(" — {}", p.message_in(props.lang)) }</li>
+                    }) }
+                </ul>
+            }
         </div>
     }
 }

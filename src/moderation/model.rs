@@ -55,10 +55,19 @@ pub struct Author {
     pub email: Option<String>,
 }
 
-/// A problem the server found with a proposed value.
+/// A problem the server found with a proposed value or row.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ReviewProblem {
+    /// The change at fault, when one is.
+    #[serde(default)]
+    pub index: Option<usize>,
+    #[serde(default)]
+    pub row_id: Option<RowId>,
+    #[serde(default)]
+    pub new_row: Option<u32>,
+    #[serde(default)]
+    pub field: String,
     #[serde(default)]
     pub code: String,
     #[serde(default)]
@@ -91,6 +100,56 @@ fn yes() -> bool {
     true
 }
 
+impl ReviewProblem {
+    /// The message in the interface language.
+    pub fn message_in(&self, lang: crate::i18n::Lang) -> &str {
+        match lang {
+            crate::i18n::Lang::Fr if !self.message_fr.is_empty() => &self.message_fr,
+            _ => &self.message,
+        }
+    }
+}
+
+/// The server's review of a suggestion: one entry per change, and the
+/// problems of whole rows no single change is at fault for.
+#[derive(Clone, Debug, PartialEq, Default, Deserialize)]
+#[serde(from = "ReviewWire")]
+pub struct SuggestionReview {
+    pub changes: Vec<Review>,
+    pub row_problems: Vec<ReviewProblem>,
+}
+
+/// Both shapes the server has answered with: a bare list of change reviews,
+/// or `{"changes": […], "rowProblems": […]}`.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum ReviewWire {
+    Changes(Vec<Review>),
+    Full {
+        changes: Vec<Review>,
+        #[serde(default, rename = "rowProblems")]
+        row_problems: Vec<ReviewProblem>,
+    },
+}
+
+impl From<ReviewWire> for SuggestionReview {
+    fn from(wire: ReviewWire) -> Self {
+        match wire {
+            ReviewWire::Changes(changes) => SuggestionReview {
+                changes,
+                row_problems: Vec::new(),
+            },
+            ReviewWire::Full {
+                changes,
+                row_problems,
+            } => SuggestionReview {
+                changes,
+                row_problems,
+            },
+        }
+    }
+}
+
 /// A stored suggestion with its review (`GET /api/suggestions`).
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -112,7 +171,7 @@ pub struct Suggestion {
     #[serde(default)]
     pub restricted: bool,
     #[serde(default)]
-    pub review: Vec<Review>,
+    pub review: SuggestionReview,
     #[serde(default)]
     pub current_version: Option<String>,
 }

@@ -33,6 +33,11 @@ pub fn suggestion_diff(props: &SuggestionDiffProps) -> Html {
                             <th scope="col">{ s.state }</th>
                         </tr></thead>
                         <tbody>{ for p.lines.iter().map(|l| diff_line(l, props.lang)) }</tbody>
+                        if !p.row_problems.is_empty() {
+                            <tfoot><tr><td colspan="4" class="row-problems">
+                                { for p.row_problems.iter().map(|m| html! { <p class="problem">{ m.clone() }</p> }) }
+                            </td></tr></tfoot>
+                        }
                     </table>
                 }
             }) }
