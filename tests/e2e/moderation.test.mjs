@@ -44,10 +44,12 @@ let server;
 let browser;
 let rows;
 
-async function suggest(base, version, message, changes) {
+async function suggest(base, version, message, changes, token) {
+  const headers = { "Content-Type": "application/json" };
+  if (token) headers.Authorization = `Bearer ${token}`;
   const res = await fetch(`${base}/api/datasets/${DATASET}/suggestions`, {
     method: "POST",
-    headers: { "Content-Type": "application/json" },
+    headers,
     body: JSON.stringify({ datasetVersion: version, message, changes }),
   });
   const body = await res.json();
@@ -60,7 +62,7 @@ before(async () => {
   server = await startServer({ config: path.join(dir, "vitrine.toml") });
   browser = await launchBrowser();
   const res = await fetch(`${server.base}/api/datasets/${DATASET}`, {
-    headers: { Accept: "application/json" },
+    headers: { Accept: "application/json", Authorization: `Bearer ${TOKEN}` },
   });
   rows = await res.json();
   // The server compresses the bundle on first demand; do it before timing the page.
@@ -80,7 +82,7 @@ const card = (page, id) => page.locator(`article.suggestion[data-suggestion-id="
 test("a moderator reviews, rejects and accepts suggestions; hostile text stays text", async () => {
   const { base } = server;
   const version = (await (await fetch(`${base}/api/datasets`)).json()).datasets[0].version;
-  const [first, second] = rows;
+  const [first, second, third] = rows;
   const xssId = await suggest(base, version, `<script>alert("message")</script>`, [
     { rowId: first.id, field: "nom_projet", before: first.nom_projet, after: XSS },
   ]);
@@ -90,6 +92,11 @@ test("a moderator reviews, rejects and accepts suggestions; hostile text stays t
   const rivalId = await suggest(base, version, "Autre titre", [
     { rowId: second.id, field: "nom_projet", before: second.nom_projet, after: "Un autre titre" },
   ]);
+
+  // A restricted field (sent with the token): judged with the full schema.
+  const restrictedId = await suggest(base, version, "Nouveau contact", [
+    { rowId: third.id, field: "projet_contact", before: third.projet_contact, after: "ia@exemple.fr" },
+  ], TOKEN);
 
   const page = await browser.context.newPage();
   const errors = watchErrors(page);
@@ -112,8 +119,12 @@ test("a moderator reviews, rejects and accepts suggestions; hostile text stays t
   await page.fill("#vitrine-token", TOKEN);
   await page.click(".token-form button[type=submit]");
   await card(page, rivalId).waitFor({ timeout: 30_000 });
-  assert.equal(await page.locator("article.suggestion").count(), 3);
+  assert.equal(await page.locator("article.suggestion").count(), 4);
   assert.equal(await page.locator('.error[data-status="403"]').count(), 0);
+  const restricted = card(page, restrictedId);
+  assert.match(await restricted.innerText(), /champs restreints/);
+  assert.equal(await restricted.locator('tr[data-field="projet_contact"] .badge.ok').count(), 1);
+  assert.doesNotMatch(await restricted.innerText(), /champ inconnu/);
 
   // The token lives in sessionStorage only, never in the URL or localStorage.
   const storage = await page.evaluate(() => ({
@@ -166,7 +177,7 @@ test("a moderator reviews, rejects and accepts suggestions; hostile text stays t
   await conflict.waitFor({ timeout: 15_000 });
   assert.match(await conflict.innerText(), /nom_projet/);
   assert.match(await conflict.innerText(), /Arrosage piloté par sondes/);
-  assert.equal(await page.locator("article.suggestion").count(), 1);
+  assert.equal(await page.locator("article.suggestion").count(), 2);
 
   await page.screenshot({ path: path.join(ARTIFACTS, "moderation.png"), fullPage: true });
 
