@@ -227,3 +227,17 @@ fn the_review_object_with_row_problems_is_read() {
     assert_eq!(invalid.problems().len(), 1);
     assert_eq!(invalid.problems()[0].message_in(Lang::Fr), "pas un entier");
 }
+
+#[wasm_bindgen_test]
+fn timestamps_are_shortened_and_other_text_kept() {
+    use vitrine_widget::moderation::model::short_time;
+    assert_eq!(
+        short_time("2026-11-22T05:27:04.608138782Z"),
+        "2026-11-22 05:27 UTC"
+    );
+    assert_eq!(short_time("hier"), "hier");
+    assert_eq!(
+        short_time("2026-11-22T05:27:04+01:00"),
+        "2026-11-22T05:27:04+01:00"
+    );
+}

@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::model::{DatasetInfo, HistoryEntry};
+use super::model::{DatasetInfo, HistoryEntry, short_time};
 use super::strings::moderation_strings;
 use crate::i18n::Lang;
 
@@ -51,7 +51,7 @@ fn entry(e: &HistoryEntry, lang: Lang) -> Html {
     html! {
         <li class={classes!("history-entry", e.action.clone())} data-suggestion-id={e.suggestion_id.to_string()}>
             <p>
-                <time>{ e.at.clone() }</time>
+                <time datetime={e.at.clone()}>{ short_time(&e.at) }</time>
                 { format!(" — {} {} {action} {} ", s.suggestion, e.suggestion_id, s.by) }
                 <span class="moderator">{ e.moderator.clone() }</span>
                 if !version.is_empty() { <span class="version">{ format!(" ({version})") }</span> }

@@ -248,3 +248,15 @@ impl PartialEq for SharedSchema {
         std::rc::Rc::ptr_eq(&self.0, &other.0)
     }
 }
+
+/// An RFC 3339 UTC timestamp as `2026-11-22 04:10 UTC`; other text unchanged.
+pub fn short_time(rfc3339: &str) -> String {
+    let b = rfc3339.as_bytes();
+    let looks_right =
+        b.len() >= 16 && rfc3339.ends_with('Z') && b[10] == b'T' && rfc3339.is_char_boundary(16);
+    if looks_right {
+        format!("{} {} UTC", &rfc3339[..10], &rfc3339[11..16])
+    } else {
+        rfc3339.to_string()
+    }
+}

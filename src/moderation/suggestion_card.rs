@@ -10,7 +10,7 @@ use yew::prelude::*;
 use super::api::{Api, ApiError};
 use super::diff::build_diff;
 use super::error_box::ErrorBox;
-use super::model::{SharedSchema, Suggestion};
+use super::model::{SharedSchema, Suggestion, short_time};
 use super::strings::moderation_strings;
 use super::suggestion_diff::SuggestionDiff;
 use crate::i18n::Lang;
@@ -159,7 +159,7 @@ pub fn suggestion_card(props: &SuggestionCardProps) -> Html {
                 <h3>{ format!("{} {sid}", s.suggestion) }</h3>
                 <dl>
                     <dt>{ s.dataset }</dt><dd>{ suggestion.dataset.clone() }</dd>
-                    <dt>{ s.sent_at }</dt><dd>{ suggestion.created_at.clone() }</dd>
+                    <dt>{ s.sent_at }</dt><dd>{ short_time(&suggestion.created_at) }</dd>
                     <dt>{ s.author }</dt><dd class="author">{ author }</dd>
                     if !suggestion.message.is_empty() {
                         <dt>{ s.message }</dt><dd class="message">{ suggestion.message.clone() }</dd>
