@@ -189,10 +189,24 @@ impl Api {
         read_json(response).await
     }
 
-    /// `GET /api/suggestions?status=pending`.
+    /// Every pending suggestion, oldest first: `GET /api/suggestions?status=pending`
+    /// page after page (`after` = the last id seen).
     pub async fn pending(&self) -> Result<Vec<Suggestion>, ApiError> {
-        let list: SuggestionList = self.get("/api/suggestions?status=pending").await?;
-        Ok(list.suggestions)
+        const PAGE: usize = 200;
+        let mut all: Vec<Suggestion> = Vec::new();
+        loop {
+            let after = all.last().map_or(0, |s| s.id);
+            let list: SuggestionList = self
+                .get(&format!(
+                    "/api/suggestions?status=pending&limit={PAGE}&after={after}"
+                ))
+                .await?;
+            let count = list.suggestions.len();
+            all.extend(list.suggestions);
+            if count < PAGE || all.last().map_or(0, |s| s.id) <= after {
+                return Ok(all);
+            }
+        }
     }
 
     /// `GET /api/datasets`.

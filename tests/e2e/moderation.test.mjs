@@ -196,3 +196,34 @@ test("a moderator reviews, rejects and accepts suggestions; hostile text stays t
   // The failed fetch after the server stopped is logged by the browser.
   assert.deepEqual(errors.filter((e) => !/Failed to (load resource|fetch)|ERR_CONNECTION_REFUSED/.test(e)), []);
 });
+
+test("more than one page of pending suggestions is listed in full", async () => {
+  const own = tempConfig();
+  const srv = await startServer({ config: path.join(own, "vitrine.toml") });
+  try {
+    const version = (await (await fetch(`${srv.base}/api/datasets`)).json()).datasets[0].version;
+    const [first] = rows;
+    const total = 205; // the API answers at most 200 per page by default
+    for (let i = 0; i < total; i++) {
+      await suggest(srv.base, version, `n° ${i}`, [
+        { rowId: first.id, field: "nom_projet", before: first.nom_projet, after: `Titre ${i}` },
+      ], TOKEN);
+    }
+    const page = await browser.context.newPage();
+    await page.goto(`${srv.base}/moderation`);
+    await page.fill("#vitrine-token", TOKEN);
+    await page.click(".token-form button[type=submit]");
+    const cards = page.locator("article.suggestion");
+    await page.waitForFunction(
+      (n) => document.querySelectorAll("article.suggestion").length === n,
+      total,
+      { timeout: 60_000 }
+    );
+    assert.equal(await cards.count(), total);
+    assert.match(await cards.last().innerText(), new RegExp(`Titre ${total - 1}`));
+    await page.close();
+  } finally {
+    await srv.stop();
+    rmSync(own, { recursive: true, force: true });
+  }
+});
