@@ -57,6 +57,13 @@ async function suggest(base, version, message, changes, token) {
   return body.id;
 }
 
+/** The server compresses the bundle on first demand; do it before timing the page. */
+async function warmUp(base) {
+  for (const file of ["vitrine_widget_bg.wasm", "vitrine_widget.js"]) {
+    await (await fetch(`${base}/${file}`, { headers: { "Accept-Encoding": "br" } })).arrayBuffer();
+  }
+}
+
 before(async () => {
   dir = tempConfig();
   server = await startServer({ config: path.join(dir, "vitrine.toml") });
@@ -65,10 +72,7 @@ before(async () => {
     headers: { Accept: "application/json", Authorization: `Bearer ${TOKEN}` },
   });
   rows = await res.json();
-  // The server compresses the bundle on first demand; do it before timing the page.
-  for (const file of ["vitrine_widget_bg.wasm", "vitrine_widget.js"]) {
-    await (await fetch(`${server.base}/${file}`, { headers: { "Accept-Encoding": "br" } })).arrayBuffer();
-  }
+  await warmUp(server.base);
 });
 
 after(async () => {
@@ -201,6 +205,7 @@ test("more than one page of pending suggestions is listed in full", async () => 
   const own = tempConfig();
   const srv = await startServer({ config: path.join(own, "vitrine.toml") });
   try {
+    await warmUp(srv.base);
     const version = (await (await fetch(`${srv.base}/api/datasets`)).json()).datasets[0].version;
     const [first] = rows;
     const total = 205; // the API answers at most 200 per page by default
