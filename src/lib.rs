@@ -11,6 +11,7 @@ mod dataset;
 mod error_panel;
 mod i18n;
 mod load;
+pub mod moderation;
 mod plain_table;
 
 pub use app::App;
@@ -45,6 +46,40 @@ pub fn mount(root: web_sys::Element, attributes: JsValue) -> Result<VitrineApp, 
     let props = read_attributes(attributes)?;
     let handle = yew::Renderer::<App>::with_root_and_props(root, props).render();
     Ok(VitrineApp { handle })
+}
+
+/// The mounted moderation page (`www/moderation.html`).
+#[wasm_bindgen]
+pub struct ModerationApp {
+    handle: yew::AppHandle<moderation::ModerationPage>,
+}
+
+#[wasm_bindgen]
+impl ModerationApp {
+    /// Unmounts the page.
+    pub fn destroy(self) {
+        self.handle.destroy();
+    }
+}
+
+/// Mounts the moderation page into `root`; `attributes` is
+/// `{lang: ["fr", …], api: "https://…"}` (both optional).
+#[wasm_bindgen]
+pub fn mount_moderation(
+    root: web_sys::Element,
+    attributes: JsValue,
+) -> Result<ModerationApp, JsValue> {
+    let raw: moderation::ModerationAttributes = if attributes.is_undefined() || attributes.is_null()
+    {
+        Default::default()
+    } else {
+        serde_wasm_bindgen::from_value(attributes)
+            .map_err(|e| JsValue::from_str(&format!("vitrine: invalid moderation options: {e}")))?
+    };
+    let props = moderation::ModerationProps::from_attributes(&raw);
+    let handle =
+        yew::Renderer::<moderation::ModerationPage>::with_root_and_props(root, props).render();
+    Ok(ModerationApp { handle })
 }
 
 fn read_attributes(value: JsValue) -> Result<Attrs, JsValue> {

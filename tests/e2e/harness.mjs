@@ -44,15 +44,20 @@ async function waitForHealth(base, child, log) {
   throw new Error(`vitrine serve did not answer /healthz within 30 s:\n${log()}`);
 }
 
-/** Starts the server from the repository root; returns { base, stop }. */
-export async function startServer() {
+/**
+ * Starts the server from the repository root; returns { base, stop }.
+ * `options.config`: another configuration file than the repository's
+ * `vitrine.toml` (e.g. one pointing at copies of the data that a test may
+ * modify).
+ */
+export async function startServer(options = {}) {
   const bin = process.env.VITRINE_BIN || path.join(ROOT, "target/debug/vitrine");
   const dist = process.env.VITRINE_DIST || path.join(ROOT, "dist");
   const port = await freePort();
   const tmp = mkdtempSync(path.join(tmpdir(), "vitrine-e2e-"));
   const args = [
     "serve",
-    "--config", path.join(ROOT, "vitrine.toml"),
+    "--config", options.config || path.join(ROOT, "vitrine.toml"),
     "--addr", `127.0.0.1:${port}`,
     "--static-dir", dist,
     "--database", path.join(tmp, "vitrine.sqlite"),

@@ -8,7 +8,13 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// Files copied from `www/` into the bundle as they are.
-const WWW_FILES: &[&str] = &["vitrine.js", "vitrine.css", "index.html"];
+const WWW_FILES: &[&str] = &[
+    "vitrine.js",
+    "vitrine.css",
+    "index.html",
+    "moderation.html",
+    "moderation.css",
+];
 /// wasm-opt levels tried; the one with the smallest gzip output wins.
 const OPT_LEVELS: &[&str] = &["-Oz", "-Os", "-O2", "-O3"];
 
