@@ -11,6 +11,7 @@ mod dataset;
 mod error_panel;
 mod i18n;
 mod load;
+#[cfg(feature = "moderation")]
 pub mod moderation;
 mod plain_table;
 
@@ -49,11 +50,13 @@ pub fn mount(root: web_sys::Element, attributes: JsValue) -> Result<VitrineApp, 
 }
 
 /// The mounted moderation page (`www/moderation.html`).
+#[cfg(feature = "moderation")]
 #[wasm_bindgen]
 pub struct ModerationApp {
     handle: yew::AppHandle<moderation::ModerationPage>,
 }
 
+#[cfg(feature = "moderation")]
 #[wasm_bindgen]
 impl ModerationApp {
     /// Unmounts the page.
@@ -64,6 +67,7 @@ impl ModerationApp {
 
 /// Mounts the moderation page into `root`; `attributes` is
 /// `{lang: ["fr", …], api: "https://…"}` (both optional).
+#[cfg(feature = "moderation")]
 #[wasm_bindgen]
 pub fn mount_moderation(
     root: web_sys::Element,

@@ -1,6 +1,6 @@
 //! Browser tests of the moderation page's pieces (wasm-bindgen-test in
-//! headless Chromium): `cargo test -p vitrine-widget --target wasm32-unknown-unknown`.
-#![cfg(target_arch = "wasm32")]
+//! headless Chromium): `cargo test -p vitrine-widget --features moderation --target wasm32-unknown-unknown`.
+#![cfg(all(target_arch = "wasm32", feature = "moderation"))]
 
 use std::time::Duration;
 

@@ -22,13 +22,76 @@ pub fn dist_dir() -> PathBuf {
     root().join("dist")
 }
 
-/// Builds the bundle and returns its size table.
+/// A wasm bundle built from the widget crate.
+struct Bundle {
+    /// Output name: `NAME.js` and `NAME_bg.wasm` in `dist/`.
+    name: &'static str,
+    /// Cargo features of `vitrine-widget` for this bundle.
+    features: &'static str,
+}
+
+/// What partner pages load (`vitrine.js` loads `vitrine_widget.js`).
+const EMBED: Bundle = Bundle {
+    name: "vitrine_widget",
+    features: "",
+};
+/// The moderation page's bundle, kept out of what partner pages download.
+const MODERATION: Bundle = Bundle {
+    name: "vitrine_moderation",
+    features: "moderation",
+};
+
+/// Builds the bundles and returns the size table of what partner pages load
+/// (the one the budget applies to).
 pub fn build() -> Result<Vec<SizeRow>> {
     tools::wasm_target()?;
     tools::wasm_bindgen()?;
     let have_npm = tools::node_tools()?;
 
-    cmd::step("building the widget (wasm32, profile wasm-release)");
+    let out = dist_dir();
+    if out.exists() {
+        fs::remove_dir_all(&out).map_err(|e| format!("cannot clean {}: {e}", out.display()))?;
+    }
+    fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+
+    for bundle in [&EMBED, &MODERATION] {
+        build_bundle(bundle, &out, have_npm)?;
+    }
+
+    for name in WWW_FILES {
+        let from = root().join("www").join(name);
+        fs::copy(&from, out.join(name))
+            .map_err(|e| format!("cannot copy {}: {e}", from.display()))?;
+    }
+
+    let moderation = sizes::measure(
+        &out,
+        &[
+            "vitrine_moderation_bg.wasm",
+            "vitrine_moderation.js",
+            "moderation.css",
+        ],
+    )?;
+    println!("\nModeration page (not loaded by partner pages):");
+    sizes::print_table(&moderation);
+    println!("\nEmbed bundle (what partner pages load):");
+    sizes::measure(
+        &out,
+        &[
+            "vitrine_widget_bg.wasm",
+            "vitrine_widget.js",
+            "vitrine.js",
+            "vitrine.css",
+        ],
+    )
+}
+
+/// cargo build (wasm-release) + wasm-bindgen + wasm-opt for one bundle.
+fn build_bundle(bundle: &Bundle, out: &Path, have_npm: bool) -> Result {
+    cmd::step(&format!(
+        "building {} (wasm32, profile wasm-release, features [{}])",
+        bundle.name, bundle.features
+    ));
     run(cmd::cargo().args([
         "build",
         "--package",
@@ -38,16 +101,12 @@ pub fn build() -> Result<Vec<SizeRow>> {
         tools::WASM_TARGET,
         "--profile",
         "wasm-release",
+        "--features",
+        bundle.features,
     ]))?;
     let wasm_in = root().join("target/wasm32-unknown-unknown/wasm-release/vitrine_widget.wasm");
 
-    let out = dist_dir();
-    if out.exists() {
-        fs::remove_dir_all(&out).map_err(|e| format!("cannot clean {}: {e}", out.display()))?;
-    }
-    fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
-
-    cmd::step("wasm-bindgen --target web");
+    cmd::step(&format!("wasm-bindgen --target web ({})", bundle.name));
     run(Command::new("wasm-bindgen")
         .arg(&wasm_in)
         .args([
@@ -56,32 +115,20 @@ pub fn build() -> Result<Vec<SizeRow>> {
             "--no-typescript",
             "--remove-name-section",
             "--remove-producers-section",
+            "--out-name",
+            bundle.name,
         ])
         .arg("--out-dir")
-        .arg(&out))?;
+        .arg(out))?;
 
-    let wasm = out.join("vitrine_widget_bg.wasm");
+    let wasm = out.join(format!("{}_bg.wasm", bundle.name));
     match (have_npm, tools::wasm_opt()) {
-        (true, Some(wasm_opt)) => optimise(&wasm_opt, &wasm)?,
-        _ => eprintln!("notice: wasm-opt not available (needs npm); the .wasm is not optimised"),
+        (true, Some(wasm_opt)) => optimise(&wasm_opt, &wasm),
+        _ => {
+            eprintln!("notice: wasm-opt not available (needs npm); the .wasm is not optimised");
+            Ok(())
+        }
     }
-
-    for name in WWW_FILES {
-        let from = root().join("www").join(name);
-        fs::copy(&from, out.join(name))
-            .map_err(|e| format!("cannot copy {}: {e}", from.display()))?;
-    }
-
-    let rows = sizes::measure(
-        &out,
-        &[
-            "vitrine_widget_bg.wasm",
-            "vitrine_widget.js",
-            "vitrine.js",
-            "vitrine.css",
-        ],
-    )?;
-    Ok(rows)
 }
 
 /// Runs wasm-opt at each level and keeps the output with the smallest gzip size.

@@ -19,6 +19,7 @@ pub fn main() -> Result {
         "clippy",
         "--workspace",
         "--all-targets",
+        "--all-features",
         "--",
         "-D",
         "warnings",
@@ -29,6 +30,7 @@ pub fn main() -> Result {
         "--package",
         "vitrine-widget",
         "--all-targets",
+        "--all-features",
         "--target",
         tools::WASM_TARGET,
         "--",
@@ -38,7 +40,7 @@ pub fn main() -> Result {
 
     cmd::step("native tests");
     let mut native = cmd::cargo();
-    native.args(["test", "--workspace"]);
+    native.args(["test", "--workspace", "--all-features"]);
     if !have_frictionless {
         native.env("VITRINE_SKIP_FRICTIONLESS", "1");
     }
@@ -50,6 +52,7 @@ pub fn main() -> Result {
             "test",
             "--package",
             "vitrine-widget",
+            "--all-features",
             "--target",
             tools::WASM_TARGET,
         ])
