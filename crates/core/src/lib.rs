@@ -19,6 +19,8 @@
 //! See `ARCHITECTURE.md` at the repository root for the invariants.
 
 pub mod cast;
+pub mod display;
+pub mod export;
 pub mod load;
 pub mod query;
 pub mod schema;
