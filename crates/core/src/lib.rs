@@ -26,6 +26,7 @@ pub mod query;
 pub mod schema;
 pub mod siret;
 pub mod table;
+pub mod untyped;
 pub mod url;
 pub mod validate;
 pub mod value;
