@@ -150,7 +150,7 @@ pub fn detail_view(props: &DetailViewProps) -> Html {
                 </header>
                 <nav class="vt-detail-nav" aria-label={s.details_of}>
                     { nav(s.previous, previous) }
-                    { for position.map(|p| html! { <span>{ (s.position)(p + 1, props.rows.len()) }</span> }) }
+                    { position.map(|p| html! { <span>{ (s.position)(p + 1, props.rows.len()) }</span> }).unwrap_or_default() }
                     { nav(s.next, next) }
                 </nav>
                 <div class="vt-detail-body">{ for sections }</div>

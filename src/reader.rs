@@ -126,7 +126,8 @@ pub fn reader(props: &ReaderProps) -> Html {
                     dispatch={dispatch.clone()} />
                 <div class="vt-results">{ body }</div>
             </div>
-            { for detail }
+            // One child either way: yew matches unkeyed children from the end.
+            { detail.unwrap_or_default() }
         </div>
     }
 }

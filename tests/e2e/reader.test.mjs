@@ -25,8 +25,16 @@ after(async () => {
   await server?.stop();
 });
 
+let current;
+
+/** Opens the demo page (closing the previous one, so this one has the focus). */
 async function open(query = "") {
+  await current?.close();
   const page = await browser.context.newPage();
+  current = page;
+  page.on("response", (r) => {
+    if (r.status() >= 400) console.log(`HTTP ${r.status()} ${r.url()}`);
+  });
   const errors = watchErrors(page);
   await page.goto(`${server.base}/${query}`);
   await page.bringToFront();
