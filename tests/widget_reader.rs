@@ -42,6 +42,16 @@ fn container() -> Element {
     let root = host
         .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
         .unwrap();
+    // The widget's layout rules that bound the grid's viewport (vitrine.css).
+    let style = document.create_element("style").unwrap();
+    style.set_text_content(Some(
+        ".vt-grid-scroll{overflow:auto;max-height:400px}\
+         .vt-grid,.vt-grid thead,.vt-grid tbody{display:block}\
+         .vt-grid tbody{position:relative}\
+         .vt-grid tr{display:block;height:44px}\
+         .vt-grid tbody tr{position:absolute;left:0;right:0}",
+    ));
+    root.append_child(&style).unwrap();
     let mount_point = document.create_element("div").unwrap();
     root.append_child(&mount_point).unwrap();
     mount_point
@@ -95,6 +105,7 @@ async fn mounted(lang: &str, id: &str) -> (Element, vitrine_widget::VitrineApp) 
             ("schema", &data_url("application/json", SCHEMA)),
             ("lang", lang),
             ("id", id),
+            ("card-title", "nom"),
         ]),
     )
     .unwrap();
