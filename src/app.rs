@@ -5,7 +5,7 @@ use crate::dataset::Dataset;
 use crate::error_panel::ErrorPanel;
 use crate::i18n::strings;
 use crate::load::{LoadError, load};
-use crate::plain_table::PlainTable;
+use crate::reader::Reader;
 use std::cell::Cell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -22,15 +22,21 @@ pub fn app(attrs: &Attrs) -> Html {
     let state = use_state(|| LoadState::Loading);
     {
         let state = state.clone();
+        let current = attrs.clone();
         use_effect_with(
-            (attrs.src.clone(), attrs.schema.clone()),
-            move |(src, schema)| {
+            (
+                attrs.src.clone(),
+                attrs.schema.clone(),
+                attrs.facets.clone(),
+                attrs.search_fields.clone(),
+            ),
+            move |_| {
                 state.set(LoadState::Loading);
                 // A newer load (attribute change) or unmounting makes this one stale.
                 let stale = Rc::new(Cell::new(false));
-                let (src, schema, flag) = (src.clone(), schema.clone(), stale.clone());
+                let (attrs, flag) = (current, stale.clone());
                 wasm_bindgen_futures::spawn_local(async move {
-                    let result = load(src, schema).await;
+                    let result = load(&attrs).await;
                     if !flag.get() {
                         state.set(match result {
                             Ok(dataset) => LoadState::Ready(Rc::new(dataset)),
@@ -51,7 +57,7 @@ pub fn app(attrs: &Attrs) -> Html {
             html! { <ErrorPanel error={error.clone()} lang={attrs.lang} /> }
         }
         LoadState::Ready(dataset) => html! {
-            <PlainTable dataset={dataset.clone()} lang={attrs.lang} page_size={attrs.page_size} />
+            <Reader dataset={dataset.clone()} attrs={attrs.clone()} />
         },
     };
     html! { <div class="vt-app" lang={attrs.lang.code()}>{ body }</div> }

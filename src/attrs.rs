@@ -2,6 +2,7 @@
 
 use crate::i18n::Lang;
 use std::collections::BTreeMap;
+use vitrine_core::query::View;
 use yew::Properties;
 
 /// What the loader passes in: every attribute present on the element, plus
@@ -15,11 +16,38 @@ pub struct Attrs {
     /// Absolute URL of the Table Schema, resolved against the page.
     pub schema: Option<String>,
     pub lang: Lang,
-    /// How many rows the table shows at most.
+    /// How many cards are shown before "show more".
     pub page_size: usize,
+    /// The view shown first (`table` or `cards`), unless the URL says otherwise.
+    pub view: View,
+    /// Comma-separated facet fields (`None`: the schema's enum fields).
+    pub facets: Option<String>,
+    /// Comma-separated searched fields (`None`: the public text fields).
+    pub search_fields: Option<String>,
+    /// Field roles on cards.
+    pub card: CardRoles,
+    /// Prefix of this widget's parameters in the page URL.
+    pub url_prefix: String,
 }
 
-pub const DEFAULT_PAGE_SIZE: usize = 200;
+/// Which field plays which role on a card.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CardRoles {
+    pub title: String,
+    pub image: String,
+    pub subtitle: Vec<String>,
+    pub tags: Vec<String>,
+}
+
+fn list(text: &str) -> Vec<String> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+pub const DEFAULT_PAGE_SIZE: usize = 60;
 
 impl Attrs {
     /// Reads the raw attributes; `resolve` turns a relative URL into an absolute one.
@@ -32,6 +60,19 @@ impl Attrs {
                 .map(|v| resolve(v, base).unwrap_or_else(|| v.to_string()))
         };
         let text = |name: &str| raw.get(name).map(String::as_str).unwrap_or_default();
+        let or = |name: &str, default: &str| {
+            let value = text(name).trim();
+            if value.is_empty() {
+                default.to_string()
+            } else {
+                value.to_string()
+            }
+        };
+        let optional = |name: &str| {
+            raw.get(name)
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty())
+        };
         Attrs {
             src: url("src"),
             schema: url("schema"),
@@ -42,6 +83,19 @@ impl Attrs {
                 .ok()
                 .filter(|n| *n > 0)
                 .unwrap_or(DEFAULT_PAGE_SIZE),
+            view: View::parse(text("view").trim()).unwrap_or(View::Table),
+            facets: optional("facets"),
+            search_fields: optional("search-fields"),
+            card: CardRoles {
+                title: or("card-title", "nom_projet"),
+                image: or("card-image", "image_url"),
+                subtitle: list(&or("card-subtitle", "coll_nom,coll_type")),
+                tags: list(&or("card-tags", "projet_status,theme,audience_service")),
+            },
+            url_prefix: match optional("id") {
+                Some(id) => format!("{id}-"),
+                None => "vt-".to_string(),
+            },
         }
     }
 }
@@ -71,6 +125,9 @@ mod tests {
         assert_eq!(attrs.schema, None);
         assert_eq!(attrs.lang, Lang::En);
         assert_eq!(attrs.page_size, DEFAULT_PAGE_SIZE);
+        assert_eq!(attrs.view, View::Table);
+        assert_eq!(attrs.url_prefix, "vt-");
+        assert_eq!(attrs.card.subtitle, ["coll_nom", "coll_type"]);
     }
 
     #[test]
@@ -81,5 +138,23 @@ mod tests {
         );
         assert_eq!(attrs.lang, Lang::Fr);
         assert_eq!(attrs.page_size, 25);
+    }
+
+    #[test]
+    fn view_roles_and_prefix_are_read() {
+        let attrs = Attrs::from_raw(
+            &raw(&[
+                ("view", "cards"),
+                ("id", "ia"),
+                ("card-tags", " theme , "),
+                ("facets", "theme"),
+            ]),
+            |u, _| Some(u.to_string()),
+        );
+        assert_eq!(attrs.view, View::Cards);
+        assert_eq!(attrs.url_prefix, "ia-");
+        assert_eq!(attrs.card.tags, ["theme"]);
+        assert_eq!(attrs.card.title, "nom_projet");
+        assert_eq!(attrs.facets.as_deref(), Some("theme"));
     }
 }

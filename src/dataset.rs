@@ -1,29 +1,28 @@
 //! The loaded dataset as the components see it: the table and schema parsed
-//! by `vitrine-core`, and the columns to show.
+//! by `vitrine-core`, the query index built from them, and the public fields.
 
+use crate::attrs::Attrs;
 use crate::i18n::Lang;
 use crate::load::{Fetched, LoadError};
+use vitrine_core::display::{CellDisplay, display_cell};
+use vitrine_core::query::{IndexOptions, Query, QueryIndex, QueryResult, TableSource, Window};
+use vitrine_core::schema::Field;
+use vitrine_core::untyped::text_schema;
 use vitrine_core::{CsvOptions, Schema, Table, load_csv};
-
-/// A column shown by the widget: a schema field (or a bare header when there
-/// is no schema) and where its cells are in the table.
-#[derive(Debug, PartialEq)]
-struct Column {
-    /// Index of the field in the schema, when there is one.
-    field: Option<usize>,
-    /// Index of the column in the table, when the data has it.
-    table_column: Option<usize>,
-    /// The header text, used as the title without a schema.
-    header: String,
-}
 
 /// A loaded dataset. It is immutable once loaded, so two handles are equal
 /// exactly when they are the same load (identity, not a deep comparison).
 #[derive(Debug)]
 pub struct Dataset {
-    schema: Option<Schema>,
+    /// URL of the data, against which relative image URLs resolve.
+    pub src: String,
+    schema: Schema,
     table: Table,
-    columns: Vec<Column>,
+    index: QueryIndex,
+    /// Table column of each schema field.
+    columns: Vec<Option<usize>>,
+    /// Schema positions of the public fields, in schema order.
+    public: Vec<usize>,
 }
 
 impl PartialEq for Dataset {
@@ -32,12 +31,24 @@ impl PartialEq for Dataset {
     }
 }
 
+/// Comma-separated names of an attribute (`facets`, `search-fields`).
+fn names(list: &Option<String>) -> Option<Vec<String>> {
+    list.as_ref().map(|l| {
+        l.split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect()
+    })
+}
+
 impl Dataset {
-    /// Parses fetched data (and schema text) with `vitrine-core`.
+    /// Parses fetched data (and schema text) with `vitrine-core` and indexes it.
     pub fn parse(
         src: &str,
         data: &Fetched,
         schema: Option<(&str, &str)>,
+        attrs: &Attrs,
     ) -> Result<Dataset, LoadError> {
         let schema = schema
             .map(|(url, text)| {
@@ -52,58 +63,106 @@ impl Dataset {
                 url: src.to_string(),
                 error,
             })?;
-        let columns = match &schema {
-            // Readers see the schema's public fields, in the schema's order.
-            Some(schema) => schema
-                .fields
-                .iter()
-                .enumerate()
-                .filter(|(_, f)| !f.is_restricted())
-                .map(|(i, f)| Column {
-                    field: Some(i),
-                    table_column: table.column(&f.name),
-                    header: f.name.clone(),
-                })
-                .collect(),
-            None => table
-                .header()
-                .iter()
-                .enumerate()
-                .map(|(i, h)| Column {
-                    field: None,
-                    table_column: Some(i),
-                    header: h.to_string(),
-                })
-                .collect(),
+        let schema = schema.unwrap_or_else(|| text_schema(&table.header().to_vec()));
+        let options = IndexOptions {
+            facets: names(&attrs.facets),
+            searchable: names(&attrs.search_fields),
         };
+        let index = QueryIndex::from_table(&schema, &table, &options);
+        let columns = schema
+            .fields
+            .iter()
+            .map(|f| table.column(&f.name))
+            .collect();
+        let public = (0..schema.fields.len())
+            .filter(|&i| !schema.fields[i].is_restricted())
+            .collect();
         Ok(Dataset {
+            src: src.to_string(),
             schema,
             table,
+            index,
             columns,
+            public,
         })
     }
 
-    pub fn row_count(&self) -> usize {
-        self.table.len()
+    pub fn schema(&self) -> &Schema {
+        &self.schema
     }
 
-    /// Column titles in the interface language (the schema's translations).
-    pub fn column_titles(&self, lang: Lang) -> Vec<String> {
-        self.columns
-            .iter()
-            .map(|c| match (&self.schema, c.field) {
-                (Some(schema), Some(i)) => schema.fields[i].title_in(lang.code()).to_string(),
-                _ => c.header.clone(),
-            })
-            .collect()
+    pub fn table(&self) -> &Table {
+        &self.table
+    }
+
+    /// Schema positions of the fields readers may see.
+    pub fn public_fields(&self) -> &[usize] {
+        &self.public
+    }
+
+    pub fn field(&self, field: usize) -> &Field {
+        &self.schema.fields[field]
+    }
+
+    pub fn field_index(&self, name: &str) -> Option<usize> {
+        self.schema
+            .field_index(name)
+            .filter(|&i| !self.schema.fields[i].is_restricted())
+    }
+
+    /// A field's title in the interface language.
+    pub fn title(&self, field: usize, lang: Lang) -> &str {
+        self.schema.fields[field].title_in(lang.code())
+    }
+
+    /// The label of an enum value of the field named `name`.
+    pub fn label<'a>(&'a self, name: &str, value: &'a str, lang: Lang) -> &'a str {
+        match self.schema.field(name) {
+            Some(f) => f.enum_label(value, lang.code()),
+            None => value,
+        }
     }
 
     /// The original text of a cell ("" when the data lacks the column).
-    pub fn cell(&self, row: usize, column: usize) -> &str {
+    pub fn text(&self, row: u32, field: usize) -> &str {
         self.columns
-            .get(column)
-            .and_then(|c| c.table_column)
-            .and_then(|col| self.table.cell(row, col))
+            .get(field)
+            .copied()
+            .flatten()
+            .and_then(|c| self.table.cell(row as usize, c))
             .unwrap_or("")
+    }
+
+    /// How a cell is shown (decided by `vitrine-core`).
+    pub fn display(&self, row: u32, field: usize) -> CellDisplay {
+        display_cell(&self.schema, field, self.text(row, field))
+    }
+
+    /// The row's identity in links: its primary key, else its line position.
+    pub fn row_key(&self, row: u32) -> String {
+        let key: Vec<&str> = self
+            .schema
+            .primary_key
+            .iter()
+            .filter_map(|name| self.schema.field_index(name))
+            .map(|f| self.text(row, f))
+            .collect();
+        if key.is_empty() {
+            (row + 1).to_string()
+        } else {
+            key.join("|")
+        }
+    }
+
+    /// The row whose key is `key`.
+    pub fn row_of_key(&self, key: &str) -> Option<u32> {
+        (0..self.table.len() as u32).find(|&r| self.row_key(r) == key)
+    }
+
+    /// Facet counts and every matching row, in sort order.
+    pub fn run(&self, query: &Query) -> QueryResult {
+        let source = TableSource::new(&self.schema, &self.table, self.index.specs());
+        self.index
+            .execute(&query.set_window(Window::all()), &source)
     }
 }

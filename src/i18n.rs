@@ -44,8 +44,35 @@ pub struct Strings {
     pub bad_data: &'static str,
     pub bad_schema: &'static str,
     pub missing_attribute: &'static str,
-    pub rows_shown: fn(shown: usize, total: usize) -> String,
+    pub results: fn(matching: usize, total: usize) -> String,
     pub table_caption: &'static str,
+    pub search: &'static str,
+    pub search_placeholder: &'static str,
+    pub filters: &'static str,
+    pub filter_values: &'static str,
+    pub active_filters: &'static str,
+    pub remove_filter: &'static str,
+    pub clear_all: &'static str,
+    pub view: &'static str,
+    pub view_table: &'static str,
+    pub view_cards: &'static str,
+    pub columns: &'static str,
+    pub sort_hint: &'static str,
+    pub sort_ascending: &'static str,
+    pub sort_descending: &'static str,
+    pub details_of: &'static str,
+    pub close: &'static str,
+    pub previous: &'static str,
+    pub next: &'static str,
+    pub position: fn(index: usize, count: usize) -> String,
+    pub no_value: &'static str,
+    pub no_results: &'static str,
+    pub show_more: &'static str,
+    pub copy_link: &'static str,
+    pub link_copied: &'static str,
+    pub export_csv: &'static str,
+    pub export_json: &'static str,
+    pub other: &'static str,
 }
 
 pub fn strings(lang: Lang) -> &'static Strings {
@@ -63,14 +90,38 @@ static FR: Strings = Strings {
     bad_data: "le fichier n'est pas un CSV ou un JSON lisible",
     bad_schema: "le schéma n'est pas un Table Schema valide",
     missing_attribute: "attribut manquant",
-    rows_shown: |shown, total| {
-        if shown == total {
-            format!("{total} lignes")
-        } else {
-            format!("{shown} lignes affichées sur {total}")
-        }
+    results: |matching, total| {
+        let plural = if matching > 1 { "s" } else { "" };
+        format!("{matching} résultat{plural} sur {total}")
     },
     table_caption: "Données",
+    search: "Rechercher",
+    search_placeholder: "Rechercher dans les données…",
+    filters: "Filtres",
+    filter_values: "Filtrer les valeurs",
+    active_filters: "Filtres actifs",
+    remove_filter: "Retirer le filtre",
+    clear_all: "Tout effacer",
+    view: "Affichage",
+    view_table: "Tableau",
+    view_cards: "Fiches",
+    columns: "Colonnes",
+    sort_hint: "Entrée ou clic pour trier, Maj pour un tri sur plusieurs colonnes",
+    sort_ascending: "tri croissant",
+    sort_descending: "tri décroissant",
+    details_of: "Détails",
+    close: "Fermer",
+    previous: "Précédent",
+    next: "Suivant",
+    position: |index, count| format!("{index} sur {count}"),
+    no_value: "—",
+    no_results: "Aucun résultat ne correspond à ces critères.",
+    show_more: "Afficher plus",
+    copy_link: "Copier le lien",
+    link_copied: "Lien copié",
+    export_csv: "Exporter en CSV",
+    export_json: "Exporter en JSON",
+    other: "Autres",
 };
 
 static EN: Strings = Strings {
@@ -81,14 +132,38 @@ static EN: Strings = Strings {
     bad_data: "the file is not readable CSV or JSON",
     bad_schema: "the schema is not a valid Table Schema",
     missing_attribute: "missing attribute",
-    rows_shown: |shown, total| {
-        if shown == total {
-            format!("{total} rows")
-        } else {
-            format!("{shown} of {total} rows shown")
-        }
+    results: |matching, total| {
+        let plural = if matching == 1 { "" } else { "s" };
+        format!("{matching} of {total} result{plural}")
     },
     table_caption: "Data",
+    search: "Search",
+    search_placeholder: "Search the data…",
+    filters: "Filters",
+    filter_values: "Filter values",
+    active_filters: "Active filters",
+    remove_filter: "Remove filter",
+    clear_all: "Clear all",
+    view: "View",
+    view_table: "Table",
+    view_cards: "Cards",
+    columns: "Columns",
+    sort_hint: "Enter or click to sort, Shift to sort by several columns",
+    sort_ascending: "ascending",
+    sort_descending: "descending",
+    details_of: "Details",
+    close: "Close",
+    previous: "Previous",
+    next: "Next",
+    position: |index, count| format!("{index} of {count}"),
+    no_value: "—",
+    no_results: "No result matches these criteria.",
+    show_more: "Show more",
+    copy_link: "Copy link",
+    link_copied: "Link copied",
+    export_csv: "Export as CSV",
+    export_json: "Export as JSON",
+    other: "Other",
 };
 
 #[cfg(test)]
@@ -100,5 +175,12 @@ mod tests {
         assert_eq!(Lang::pick(["", "de-DE", "en-GB", "fr"]), Lang::En);
         assert_eq!(Lang::pick(["fr-CA"]), Lang::Fr);
         assert_eq!(Lang::pick(["es"]), Lang::Fr);
+    }
+
+    #[test]
+    fn result_counts_read_naturally() {
+        assert_eq!((strings(Lang::Fr).results)(12, 48), "12 résultats sur 48");
+        assert_eq!((strings(Lang::Fr).results)(1, 48), "1 résultat sur 48");
+        assert_eq!((strings(Lang::En).results)(12, 48), "12 of 48 results");
     }
 }

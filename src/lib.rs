@@ -7,13 +7,27 @@
 
 mod app;
 mod attrs;
+mod card;
+mod card_view;
+mod cell;
+mod column_chooser;
 mod dataset;
+mod detail_view;
+mod download;
 mod error_panel;
+mod facet_group;
+mod facets;
+mod filter_chips;
+mod grid_nav;
 mod i18n;
 mod load;
 #[cfg(feature = "moderation")]
 pub mod moderation;
-mod plain_table;
+mod reader;
+mod search_box;
+mod state;
+mod table_view;
+mod url_sync;
 
 pub use app::App;
 pub use attrs::{Attrs, RawAttributes};

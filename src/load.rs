@@ -1,5 +1,6 @@
 //! Fetching the data and schema files, with errors that say what and where.
 
+use crate::attrs::Attrs;
 use crate::dataset::Dataset;
 use crate::i18n::{Lang, strings};
 use gloo_net::http::Request;
@@ -101,9 +102,12 @@ pub async fn fetch_text(url: &str) -> Result<Fetched, LoadError> {
 }
 
 /// Fetches the schema (when given) and the data, and parses both with `vitrine-core`.
-pub async fn load(src: Option<String>, schema: Option<String>) -> Result<Dataset, LoadError> {
-    let src = src.ok_or(LoadError::MissingAttribute("src"))?;
-    let schema = match schema {
+pub async fn load(attrs: &Attrs) -> Result<Dataset, LoadError> {
+    let src = attrs
+        .src
+        .clone()
+        .ok_or(LoadError::MissingAttribute("src"))?;
+    let schema = match attrs.schema.clone() {
         Some(url) => {
             let fetched = fetch_text(&url).await?;
             Some((url, fetched.text()))
@@ -115,5 +119,6 @@ pub async fn load(src: Option<String>, schema: Option<String>) -> Result<Dataset
         &src,
         &data,
         schema.as_ref().map(|(u, t)| (u.as_str(), t.as_str())),
+        attrs,
     )
 }

@@ -33,11 +33,14 @@
 //! See `ARCHITECTURE.md` at the repository root for the invariants.
 
 pub mod cast;
+pub mod display;
+pub mod export;
 pub mod load;
 pub mod query;
 pub mod schema;
 pub mod siret;
 pub mod table;
+pub mod untyped;
 pub mod url;
 pub mod validate;
 pub mod value;

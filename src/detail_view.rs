@@ -1,0 +1,160 @@
+//! The detail of one row: every public field, grouped by the schema's
+//! categories, with previous/next within the current results. Escape or the
+//! close button closes it, and the focus returns where it was.
+
+use crate::cell::cell_content;
+use crate::dataset::Dataset;
+use crate::i18n::{Lang, strings};
+use crate::state::Action;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, ShadowRoot};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct DetailViewProps {
+    pub dataset: Rc<Dataset>,
+    pub row: u32,
+    /// The current results, for previous/next.
+    pub rows: Rc<Vec<u32>>,
+    pub title_field: String,
+    pub lang: Lang,
+    pub dispatch: Callback<Action>,
+}
+
+/// The focused element of the document or shadow root holding `node`.
+fn focused_near(node: &Element) -> Option<Element> {
+    let root = node.get_root_node();
+    match root.dyn_ref::<ShadowRoot>() {
+        Some(shadow) => shadow.active_element(),
+        None => web_sys::window()?.document()?.active_element(),
+    }
+}
+
+#[function_component(DetailView)]
+pub fn detail_view(props: &DetailViewProps) -> Html {
+    let s = strings(props.lang);
+    let close_ref = use_node_ref();
+    {
+        let close_ref = close_ref.clone();
+        use_effect_with((), move |_| {
+            let button = close_ref.cast::<HtmlElement>();
+            let previous = button.as_ref().and_then(|b| focused_near(b));
+            if let Some(b) = &button {
+                let _ = b.focus();
+            }
+            move || {
+                if let Some(el) = previous.and_then(|p| p.dyn_into::<HtmlElement>().ok())
+                    && el.is_connected()
+                {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
+    let (dataset, row, lang) = (&props.dataset, props.row, props.lang);
+    let position = props.rows.iter().position(|&r| r == row);
+    let go = |to: Option<u32>| {
+        to.map(|r| {
+            let (dispatch, key) = (props.dispatch.clone(), dataset.row_key(r));
+            Callback::from(move |_: MouseEvent| dispatch.emit(Action::Open(key.clone())))
+        })
+    };
+    let previous = go(position
+        .and_then(|p| p.checked_sub(1))
+        .and_then(|p| props.rows.get(p).copied()));
+    let next = go(position.and_then(|p| props.rows.get(p + 1).copied()));
+    let close = props.dispatch.reform(|_: MouseEvent| Action::Close);
+    let onkeydown = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                e.prevent_default();
+                dispatch.emit(Action::Close);
+            }
+        })
+    };
+    let title = dataset
+        .field_index(&props.title_field)
+        .map(|f| dataset.text(row, f).trim().to_string())
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| dataset.row_key(row));
+
+    // Categories in the schema's order, then the fields without a known one.
+    let schema = dataset.schema();
+    let mut groups: Vec<(String, Vec<usize>)> = schema
+        .extensions
+        .categories
+        .iter()
+        .map(|c| {
+            (
+                c.titles.get(lang.code()).unwrap_or(&c.name).to_string(),
+                Vec::new(),
+            )
+        })
+        .collect();
+    let mut other = Vec::new();
+    for &f in dataset.public_fields() {
+        let category = dataset.field(f).extensions.category.as_deref();
+        match category.and_then(|c| {
+            schema
+                .extensions
+                .categories
+                .iter()
+                .position(|k| k.name == c)
+        }) {
+            Some(i) => groups[i].1.push(f),
+            None => other.push(f),
+        }
+    }
+    groups.push((s.other.to_string(), other));
+    let sections = groups
+        .into_iter()
+        .filter(|(_, fields)| !fields.is_empty())
+        .map(|(heading, fields)| {
+            let items = fields.into_iter().map(|f| {
+                let help = dataset
+                    .field(f)
+                    .description_in(lang.code())
+                    .map(str::to_string);
+                html! {
+                    <div class="vt-detail-field">
+                        <dt>
+                            { dataset.title(f, lang).to_string() }
+                            { for help.map(|h| html! { <span class="vt-help">{ h }</span> }) }
+                        </dt>
+                        <dd>{ cell_content(dataset, row, f, lang) }</dd>
+                    </div>
+                }
+            });
+            html! {
+                <section class="vt-detail-section">
+                    <h3>{ heading }</h3>
+                    <dl>{ for items }</dl>
+                </section>
+            }
+        });
+    let nav = |label: &'static str, cb: Option<Callback<MouseEvent>>| match cb {
+        Some(onclick) => {
+            html! { <button type="button" class="vt-button" {onclick}>{ label }</button> }
+        }
+        None => html! { <button type="button" class="vt-button" disabled=true>{ label }</button> },
+    };
+    html! {
+        <div class="vt-detail-backdrop">
+            <section class="vt-detail" role="dialog" aria-modal="true" aria-labelledby="vt-detail-title" {onkeydown}>
+                <header class="vt-detail-header">
+                    <h2 id="vt-detail-title">{ title }</h2>
+                    <button type="button" class="vt-button vt-close" ref={close_ref} onclick={close}
+                        aria-label={s.close}>{ "×" }</button>
+                </header>
+                <nav class="vt-detail-nav" aria-label={s.details_of}>
+                    { nav(s.previous, previous) }
+                    { position.map(|p| html! { <span>{ (s.position)(p + 1, props.rows.len()) }</span> }).unwrap_or_default() }
+                    { nav(s.next, next) }
+                </nav>
+                <div class="vt-detail-body">{ for sections }</div>
+            </section>
+        </div>
+    }
+}

@@ -1,0 +1,41 @@
+//! The filter panel: one group per facet field readers may see.
+
+use crate::dataset::Dataset;
+use crate::facet_group::FacetGroup;
+use crate::i18n::{Lang, strings};
+use crate::state::Action;
+use std::rc::Rc;
+use vitrine_core::query::QueryResult;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct FacetPanelProps {
+    pub dataset: Rc<Dataset>,
+    pub result: Rc<QueryResult>,
+    pub lang: Lang,
+    pub dispatch: Callback<Action>,
+}
+
+#[function_component(FacetPanel)]
+pub fn facet_panel(props: &FacetPanelProps) -> Html {
+    let s = strings(props.lang);
+    let groups = props
+        .result
+        .facets
+        .iter()
+        .enumerate()
+        .filter_map(|(i, facet)| {
+            let field = props.dataset.field_index(&facet.field)?;
+            Some(html! {
+                <FacetGroup key={facet.field.clone()} dataset={props.dataset.clone()}
+                    result={props.result.clone()} facet={i} {field}
+                    lang={props.lang} dispatch={props.dispatch.clone()} />
+            })
+        });
+    html! {
+        <aside class="vt-facets" aria-labelledby="vt-facets-title">
+            <h2 id="vt-facets-title" class="vt-facets-title">{ s.filters }</h2>
+            { for groups }
+        </aside>
+    }
+}

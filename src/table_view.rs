@@ -1,0 +1,246 @@
+//! The table view: a virtualized ARIA grid. Only the rows near the viewport
+//! are in the DOM (fixed row height, overscan); `aria-rowcount` and
+//! `aria-rowindex` describe the whole result.
+
+use crate::cell::{cell_content, cell_title};
+use crate::dataset::Dataset;
+use crate::grid_nav::{GridCell, move_focus, visible_range};
+use crate::i18n::{Lang, strings};
+use crate::state::Action;
+use std::rc::Rc;
+use vitrine_core::query::SortKey;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+use yew::prelude::*;
+
+const ROW_HEIGHT: f64 = 44.0;
+const OVERSCAN: usize = 6;
+const DEFAULT_VIEWPORT: f64 = 560.0;
+
+#[derive(Properties, PartialEq)]
+pub struct TableViewProps {
+    pub dataset: Rc<Dataset>,
+    /// Matching rows, in sort order.
+    pub rows: Rc<Vec<u32>>,
+    pub sort: Vec<SortKey>,
+    /// Schema positions of the shown columns, in order.
+    pub columns: Vec<usize>,
+    pub lang: Lang,
+    pub dispatch: Callback<Action>,
+}
+
+#[function_component(TableView)]
+pub fn table_view(props: &TableViewProps) -> Html {
+    let s = strings(props.lang);
+    let scroller = use_node_ref();
+    let scroll_top = use_state(|| 0.0);
+    let viewport = use_state(|| DEFAULT_VIEWPORT);
+    let active = use_state(GridCell::default);
+    let focus_pending = use_mut_ref(|| false);
+    let (rows, cols) = (props.rows.len(), props.columns.len());
+
+    // Measure the viewport, and move the focus after a keyboard move.
+    {
+        let (scroller, viewport, focus_pending) =
+            (scroller.clone(), viewport.clone(), focus_pending.clone());
+        let cell = *active;
+        use_effect(move || {
+            if let Some(el) = scroller.cast::<Element>() {
+                let height = f64::from(el.client_height());
+                if height > 0.0 && (height - *viewport).abs() > 1.0 {
+                    viewport.set(height);
+                }
+                // The target row may only be rendered after the scroll it caused.
+                if *focus_pending.borrow() {
+                    let selector = format!("[data-cell='{}-{}']", cell.row, cell.col);
+                    if let Ok(Some(target)) = el.query_selector(&selector) {
+                        *focus_pending.borrow_mut() = false;
+                        if let Ok(target) = target.dyn_into::<HtmlElement>() {
+                            let _ = target.focus();
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    let onscroll = {
+        let scroll_top = scroll_top.clone();
+        Callback::from(move |e: Event| {
+            let el: Element = e.target_unchecked_into();
+            scroll_top.set(f64::from(el.scroll_top()));
+        })
+    };
+
+    let sort_header = {
+        let (dispatch, dataset, columns) = (
+            props.dispatch.clone(),
+            props.dataset.clone(),
+            props.columns.clone(),
+        );
+        move |col: usize, shift: bool| {
+            let field = dataset.field(columns[col]).name.clone();
+            dispatch.emit(Action::Sort { field, shift });
+        }
+    };
+    let open_row = {
+        let (dispatch, dataset, result_rows) = (
+            props.dispatch.clone(),
+            props.dataset.clone(),
+            props.rows.clone(),
+        );
+        move |pos: usize| {
+            if let Some(&row) = result_rows.get(pos) {
+                dispatch.emit(Action::Open(dataset.row_key(row)));
+            }
+        }
+    };
+
+    let onkeydown = {
+        let (active, focus_pending, scroller) =
+            (active.clone(), focus_pending.clone(), scroller.clone());
+        let (sort_header, open_row) = (sort_header.clone(), open_row.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            let at = *active;
+            let key = e.key();
+            if key == "Enter" || (key == " " && at.row == 0) {
+                e.prevent_default();
+                if at.row == 0 {
+                    sort_header(at.col, e.shift_key());
+                } else {
+                    open_row(at.row - 1);
+                }
+                return;
+            }
+            let Some(next) = move_focus(at, &key, e.ctrl_key(), rows, cols) else {
+                return;
+            };
+            e.prevent_default();
+            if let Some(el) = scroller.cast::<Element>() {
+                scroll_into_view(&el, next.row);
+            }
+            *focus_pending.borrow_mut() = true;
+            active.set(next);
+        })
+    };
+
+    let range = visible_range(*scroll_top, *viewport, ROW_HEIGHT, rows, OVERSCAN);
+    let active_rendered = active.row == 0 || range.contains(&(active.row - 1));
+    let tabindex = |cell: GridCell| {
+        let is_active = if active_rendered {
+            cell == *active
+        } else {
+            cell == GridCell {
+                row: 0,
+                col: active.col,
+            }
+        };
+        if is_active { "0" } else { "-1" }
+    };
+    let focus_cell = |cell: GridCell| {
+        let active = active.clone();
+        Callback::from(move |_: FocusEvent| {
+            if *active != cell {
+                active.set(cell)
+            }
+        })
+    };
+
+    let headers = props.columns.iter().enumerate().map(|(c, &field)| {
+        let name = &props.dataset.field(field).name;
+        let position = props.sort.iter().position(|k| &k.field == name);
+        let key = position.map(|p| &props.sort[p]);
+        let aria_sort = match key {
+            Some(k) if k.descending => "descending",
+            Some(_) => "ascending",
+            None => "none",
+        };
+        let indicator = key.map(|k| {
+            let arrow = if k.descending { "▼" } else { "▲" };
+            let order = (props.sort.len() > 1).then(|| (position.unwrap_or(0) + 1).to_string());
+            let label = if k.descending { s.sort_descending } else { s.sort_ascending };
+            html! {
+                <span class="vt-sort" title={label}>
+                    <span aria-hidden="true">{ arrow }</span>
+                    { for order.map(|o| html! { <span class="vt-sort-order">{ o }</span> }) }
+                </span>
+            }
+        });
+        let cell = GridCell { row: 0, col: c };
+        let onclick = {
+            let (sort_header, active) = (sort_header.clone(), active.clone());
+            Callback::from(move |e: MouseEvent| {
+                active.set(cell);
+                sort_header(c, e.shift_key());
+            })
+        };
+        html! {
+            <th role="columnheader" scope="col" aria-sort={aria_sort} aria-colindex={(c + 1).to_string()}
+                tabindex={tabindex(cell)} data-cell={format!("0-{c}")} title={s.sort_hint}
+                onfocus={focus_cell(cell)} {onclick}>
+                <span class="vt-header-text">{ props.dataset.title(field, props.lang).to_string() }</span>
+                { for indicator }
+            </th>
+        }
+    });
+
+    let body_rows = range.map(|pos| {
+        let row = props.rows[pos];
+        let cells = props.columns.iter().enumerate().map(|(c, &field)| {
+            let cell = GridCell { row: pos + 1, col: c };
+            let onclick = {
+                let open_row = open_row.clone();
+                Callback::from(move |e: MouseEvent| {
+                    let on_link = e.target_dyn_into::<web_sys::HtmlAnchorElement>().is_some();
+                    if !on_link {
+                        open_row(pos);
+                    }
+                })
+            };
+            html! {
+                <td role="gridcell" aria-colindex={(c + 1).to_string()} tabindex={tabindex(cell)}
+                    data-cell={format!("{}-{c}", pos + 1)} title={cell_title(&props.dataset, row, field)}
+                    onfocus={focus_cell(cell)} {onclick}>
+                    <div class="vt-cell-text">{ cell_content(&props.dataset, row, field, props.lang) }</div>
+                </td>
+            }
+        });
+        html! {
+            <tr role="row" key={row} aria-rowindex={(pos + 2).to_string()}
+                style={format!("top:{}px", pos as f64 * ROW_HEIGHT)}>
+                { for cells }
+            </tr>
+        }
+    });
+
+    html! {
+        <div class="vt-grid-scroll" ref={scroller} {onscroll}>
+            <table role="grid" class="vt-grid" aria-label={s.table_caption}
+                aria-rowcount={(rows + 1).to_string()} aria-colcount={cols.to_string()}
+                style={format!("--vt-columns:{cols}")} {onkeydown}>
+                <thead role="rowgroup">
+                    <tr role="row" aria-rowindex="1">{ for headers }</tr>
+                </thead>
+                <tbody role="rowgroup" style={format!("height:{}px", rows as f64 * ROW_HEIGHT)}>
+                    { for body_rows }
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// Scrolls `scroller` so that grid row `row` (0 = header) is visible.
+fn scroll_into_view(scroller: &Element, row: usize) {
+    if row == 0 {
+        return;
+    }
+    let header = ROW_HEIGHT;
+    let top = (row - 1) as f64 * ROW_HEIGHT;
+    let view_top = f64::from(scroller.scroll_top());
+    let height = f64::from(scroller.client_height()) - header;
+    if top < view_top {
+        scroller.set_scroll_top(top as i32);
+    } else if top + ROW_HEIGHT > view_top + height {
+        scroller.set_scroll_top((top + ROW_HEIGHT - height) as i32);
+    }
+}

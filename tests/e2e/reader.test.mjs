@@ -1,0 +1,187 @@
+// The reader experience on the demo page: filters with counts, search, sort,
+// detail pages by URL, back/forward, languages, keyboard, no restricted
+// field anywhere, and axe-core on every view (no serious or critical issue).
+import assert from "node:assert/strict";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import { ARTIFACTS, ROOT, launchBrowser, startServer, watchErrors } from "./harness.mjs";
+
+const AXE = path.join(ROOT, "tools/node_modules/axe-core/axe.min.js");
+const RESTRICTED = ["projet_contact", "Contact du service", "Hébergement", "Financement", "Budget"];
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  // The server compresses each static file on its first request; do it
+  // before the timed page loads.
+  await fetch(`${server.base}/vitrine_widget_bg.wasm`, { headers: { "accept-encoding": "br, gzip" } });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+let current;
+
+/** Opens the demo page (closing the previous one, so this one has the focus). */
+async function open(query = "") {
+  await current?.close();
+  const page = await browser.context.newPage();
+  current = page;
+  page.on("response", (r) => {
+    if (r.status() >= 400) console.log(`HTTP ${r.status()} ${r.url()}`);
+  });
+  const errors = watchErrors(page);
+  await page.goto(`${server.base}/${query}`);
+  await page.bringToFront();
+  await page.locator("vitrine-table .vt-count").waitFor({ timeout: 30_000 });
+  return { page, errors };
+}
+
+const countText = (page) => page.locator("vitrine-table .vt-count").innerText();
+const numbers = (text) => text.match(/\d+/g).map(Number);
+
+/** Runs axe-core on the page (it pierces open shadow roots). */
+async function axeViolations(page, label) {
+  if (!(await page.evaluate(() => typeof window.axe === "object"))) {
+    await page.addScriptTag({ path: AXE });
+  }
+  const found = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ["violations"] });
+    return result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
+  });
+  await page.screenshot({ path: path.join(ARTIFACTS, `reader-${label}.png`) });
+  return found;
+}
+
+test("filtering by a theme shows its live count, as chips and in the URL", async () => {
+  const { page, errors } = await open();
+  const [, total] = numbers(await countText(page));
+  assert.ok(total >= 40, `total ${total}`);
+  const group = page.locator("vitrine-table fieldset", { hasText: "Thème principal" });
+  const value = group.locator("li", { hasText: "Mobilités" });
+  const expected = Number(await value.locator(".vt-facet-count").innerText());
+  assert.ok(expected > 0 && expected < total);
+  await value.locator("label").click();
+  await page.waitForFunction(
+    (n) => document.querySelector("vitrine-table").shadowRoot.querySelector(".vt-count").textContent.startsWith(`${n} `),
+    expected
+  );
+  assert.equal(await countText(page), `${expected} résultat${expected > 1 ? "s" : ""} sur ${total}`);
+  assert.equal(await page.locator("vitrine-table table").getAttribute("aria-rowcount"), String(expected + 1));
+  assert.match(page.url(), /vt-theme=Mobilit%C3%A9s/);
+  await page.locator("vitrine-table .vt-filter-chip", { hasText: "Mobilités" }).waitFor();
+  // Every other group's counts follow the filter: they add up to at most the result.
+  const counts = await page.locator("vitrine-table fieldset", { hasText: "Maturité" }).locator(".vt-facet-count").allInnerTexts();
+  assert.equal(counts.map(Number).reduce((a, b) => a + b, 0), expected);
+  assert.deepEqual(await axeViolations(page, "filters"), []);
+  await page.locator("vitrine-table .vt-clear").click();
+  await page.waitForFunction(
+    (n) => document.querySelector("vitrine-table").shadowRoot.querySelector(".vt-count").textContent.endsWith(`sur ${n}`) &&
+      document.querySelector("vitrine-table").shadowRoot.querySelector(".vt-count").textContent.startsWith(`${n} `),
+    total
+  );
+  assert.deepEqual(errors, []);
+});
+
+test("search narrows the results and sorting orders them", async () => {
+  const { page, errors } = await open();
+  const [, total] = numbers(await countText(page));
+  await page.locator("vitrine-table input[type=search]").first().fill("eau");
+  await page.waitForFunction(
+    (n) => !document.querySelector("vitrine-table").shadowRoot.querySelector(".vt-count").textContent.startsWith(`${n} `),
+    total
+  );
+  const [matching] = numbers(await countText(page));
+  assert.ok(matching > 0 && matching < total, `search matched ${matching} of ${total}`);
+  assert.match(page.url(), /vt-q=eau/);
+  await page.locator("vitrine-table .vt-clear").click();
+
+  const header = page.locator("vitrine-table th", { hasText: /^Projet/ });
+  await header.click();
+  assert.equal(await header.getAttribute("aria-sort"), "ascending");
+  const column = await header.getAttribute("aria-colindex");
+  const names = await page.locator(`vitrine-table tbody td[aria-colindex="${column}"]`).allInnerTexts();
+  const sorted = [...names].sort((a, b) => a.localeCompare(b, "fr", { sensitivity: "base" }));
+  assert.deepEqual(names.slice(0, 10), sorted.slice(0, 10));
+  await header.click();
+  assert.equal(await header.getAttribute("aria-sort"), "descending");
+  // Shift adds a second key with a visible order.
+  await page.locator("vitrine-table th", { hasText: /^Porteur/ }).click({ modifiers: ["Shift"] });
+  assert.equal(await page.locator("vitrine-table .vt-sort-order").count(), 2);
+  assert.match(page.url(), /vt-sort=-nom_projet%2Ccoll_nom/);
+  // Virtualized: fewer rows in the DOM than results, with correct indexes.
+  const rendered = await page.locator("vitrine-table tbody tr").count();
+  assert.ok(rendered > 0 && rendered <= total);
+  assert.equal(await page.locator("vitrine-table tbody tr").first().getAttribute("aria-rowindex"), "2");
+  assert.deepEqual(await axeViolations(page, "table"), []);
+  assert.deepEqual(errors, []);
+});
+
+test("a detail opens from its URL, by primary key, and back/forward work", async () => {
+  const { page, errors } = await open("?vt-row=valbrune-assistant-etat-civil");
+  const dialog = page.locator("vitrine-table [role=dialog]");
+  await dialog.waitFor();
+  assert.match(await dialog.locator("h2").innerText(), /état civil/);
+  const text = await dialog.innerText();
+  assert.match(text, /Informations générales/);
+  for (const restricted of RESTRICTED) assert.ok(!text.includes(restricted), `restricted field shown: ${restricted}`);
+  assert.deepEqual(await axeViolations(page, "detail"), []);
+  await page.keyboard.press("Escape");
+  await dialog.waitFor({ state: "detached" });
+  assert.ok(!page.url().includes("vt-row"));
+  await page.goBack();
+  await dialog.waitFor();
+  await page.goForward();
+  await dialog.waitFor({ state: "detached" });
+  assert.deepEqual(errors, []);
+});
+
+test("the grid is operable with the keyboard and the focus comes back", async () => {
+  const { page } = await open();
+  await page.locator("vitrine-table tbody tr").first().waitFor();
+  await page.locator("vitrine-table th").first().focus();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowRight");
+  const focused = () => page.evaluate(() => document.querySelector("vitrine-table").shadowRoot.activeElement?.dataset.cell);
+  assert.equal(await focused(), "1-1");
+  await page.keyboard.press("Enter");
+  const dialog = page.locator("vitrine-table [role=dialog]");
+  await dialog.waitFor();
+  assert.match(page.url(), /vt-row=/);
+  await page.keyboard.press("Escape");
+  await dialog.waitFor({ state: "detached" });
+  assert.equal(await focused(), "1-1");
+});
+
+test("cards, languages and no restricted field", async () => {
+  const { page, errors } = await open("?vt-view=cards");
+  const cards = page.locator("vitrine-table .vt-card");
+  await cards.first().waitFor();
+  assert.ok((await cards.count()) >= 40);
+  assert.ok((await page.locator("vitrine-table .vt-card img[loading=lazy]").count()) > 0);
+  assert.deepEqual(await axeViolations(page, "cards"), []);
+  const text = await page.locator("vitrine-table").innerText();
+  for (const restricted of RESTRICTED) assert.ok(!text.includes(restricted), `restricted field shown: ${restricted}`);
+
+  await page.evaluate(() => document.querySelector("vitrine-table").setAttribute("lang", "en"));
+  await page.waitForFunction(() => / results?$/.test(document.querySelector("vitrine-table").shadowRoot.querySelector(".vt-count").textContent));
+  assert.match(await page.locator("vitrine-table .vt-facets").innerText(), /Main theme/);
+  await page.locator("vitrine-table .vt-view-switch button", { hasText: "Table" }).click();
+  assert.match(await page.locator("vitrine-table thead").innerText(), /Project/);
+  assert.match(page.url(), /vt-view=table/);
+  await page.screenshot({ path: path.join(ARTIFACTS, "reader-table-en.png") });
+  assert.deepEqual(errors, []);
+});
+
+test("dark theme passes axe too", async () => {
+  const { page } = await open();
+  await page.evaluate(() => document.querySelector("vitrine-table").setAttribute("theme", "dark"));
+  assert.deepEqual(await axeViolations(page, "table-dark"), []);
+});

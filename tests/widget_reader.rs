@@ -1,0 +1,170 @@
+//! Browser tests of the reader (wasm-bindgen-test in headless Chromium):
+//! virtualization, facets with live counts, sorting and the detail panel.
+#![cfg(target_arch = "wasm32")]
+
+use std::time::Duration;
+use vitrine_widget::{RawAttributes, mount};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SCHEMA: &str = r#"{"fields":[
+  {"name":"id","type":"integer"},
+  {"name":"nom","type":"string","title":"Nom"},
+  {"name":"couleur","type":"string","title":"Couleur","constraints":{"enum":["rouge","vert","bleu"]},
+   "vitrine:enumLabels":{"rouge":{"en":"red"}}},
+  {"name":"secret","type":"string","vitrine:visibility":"restricted"}
+], "primaryKey":["id"]}"#;
+
+fn data_url(mime: &str, body: &str) -> String {
+    format!(
+        "data:{mime};charset=utf-8,{}",
+        String::from(js_sys::encode_uri_component(body))
+    )
+}
+
+/// 600 rows: colours cycle rouge, vert, bleu.
+fn csv() -> String {
+    let mut out = String::from("id,nom,couleur,secret\n");
+    for i in 0..600 {
+        let colour = ["rouge", "vert", "bleu"][i % 3];
+        out.push_str(&format!("{i},Projet {i:03},{colour},caché{i}\n"));
+    }
+    out
+}
+
+fn container() -> Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    let root = host
+        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+        .unwrap();
+    // The widget's layout rules that bound the grid's viewport (vitrine.css).
+    let style = document.create_element("style").unwrap();
+    style.set_text_content(Some(
+        ".vt-grid-scroll{overflow:auto;max-height:400px}\
+         .vt-grid,.vt-grid thead,.vt-grid tbody{display:block}\
+         .vt-grid tbody{position:relative}\
+         .vt-grid tr{display:block;height:44px}\
+         .vt-grid tbody tr{position:absolute;left:0;right:0}",
+    ));
+    root.append_child(&style).unwrap();
+    let mount_point = document.create_element("div").unwrap();
+    root.append_child(&mount_point).unwrap();
+    mount_point
+}
+
+fn attributes(pairs: &[(&str, &str)]) -> JsValue {
+    let raw: RawAttributes = pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    serde_wasm_bindgen::to_value(&raw).unwrap()
+}
+
+async fn eventually(root: &Element, check: impl Fn(&Element) -> bool) -> bool {
+    for _ in 0..100 {
+        if check(root) {
+            return true;
+        }
+        gloo_timers::future::sleep(Duration::from_millis(50)).await;
+    }
+    false
+}
+
+fn count(root: &Element, selector: &str) -> u32 {
+    root.query_selector_all(selector).unwrap().length()
+}
+
+fn text_of(root: &Element, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
+}
+
+fn click(root: &Element, selector: &str) {
+    let el: HtmlElement = root
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .dyn_into()
+        .unwrap();
+    el.click();
+}
+
+async fn mounted(lang: &str, id: &str) -> (Element, vitrine_widget::VitrineApp) {
+    let root = container();
+    let app = mount(
+        root.clone(),
+        attributes(&[
+            ("src", &data_url("text/csv", &csv())),
+            ("schema", &data_url("application/json", SCHEMA)),
+            ("lang", lang),
+            ("id", id),
+            ("card-title", "nom"),
+        ]),
+    )
+    .unwrap();
+    assert!(
+        eventually(&root, |r| count(r, "tbody tr") > 0).await,
+        "rows rendered"
+    );
+    (root, app)
+}
+
+#[wasm_bindgen_test]
+async fn only_rows_in_view_are_rendered_with_their_indexes() {
+    let (root, _app) = mounted("fr", "v").await;
+    let rendered = count(&root, "tbody tr");
+    assert!(rendered < 60, "virtualized: {rendered} rows in the DOM");
+    let grid = root.query_selector("[role=grid]").unwrap().unwrap();
+    assert_eq!(grid.get_attribute("aria-rowcount").as_deref(), Some("601"));
+    let first = root.query_selector("tbody tr").unwrap().unwrap();
+    assert_eq!(first.get_attribute("aria-rowindex").as_deref(), Some("2"));
+    assert_eq!(text_of(&root, ".vt-count"), "600 résultats sur 600");
+    assert!(
+        !root.text_content().unwrap().contains("caché"),
+        "restricted field shown"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_facet_value_filters_and_counts_follow() {
+    let (root, _app) = mounted("en", "f").await;
+    let labels = text_of(&root, ".vt-facet");
+    assert!(labels.contains("red") && labels.contains("200"), "{labels}");
+    click(&root, ".vt-facet input[type=checkbox]");
+    assert!(eventually(&root, |r| text_of(r, ".vt-count") == "200 of 600 results").await);
+    assert_eq!(count(&root, ".vt-filter-chip"), 1);
+    click(&root, ".vt-clear");
+    assert!(eventually(&root, |r| text_of(r, ".vt-count") == "600 of 600 results").await);
+}
+
+#[wasm_bindgen_test]
+async fn header_click_sorts_and_a_row_opens_its_detail() {
+    let (root, _app) = mounted("fr", "t").await;
+    click(&root, "th[aria-colindex='1']");
+    click(&root, "th[aria-colindex='1']");
+    assert!(
+        eventually(&root, |r| {
+            r.query_selector("th[aria-colindex='1']")
+                .unwrap()
+                .and_then(|h| h.get_attribute("aria-sort"))
+                .as_deref()
+                == Some("descending")
+        })
+        .await
+    );
+    assert!(eventually(&root, |r| text_of(r, "tbody td").contains("Projet 599")).await);
+    click(&root, "tbody td");
+    assert!(eventually(&root, |r| count(r, "[role=dialog]") == 1).await);
+    assert!(text_of(&root, "[role=dialog] h2").contains("Projet 599"));
+    let search = web_sys::window().unwrap().location().search().unwrap();
+    assert!(search.contains("t-row=599"), "{search}");
+    click(&root, ".vt-close");
+    assert!(eventually(&root, |r| count(r, "[role=dialog]") == 0).await);
+}
