@@ -7,18 +7,35 @@ use crate::value::Value;
 
 /// A `pattern` constraint: the whole value must match, as in frictionless
 /// (which compiles `^pattern$` and matches from the start).
+///
+/// The syntax accepted is `regex-lite`'s everywhere. In WebAssembly that
+/// engine also matches; natively the `regex` crate matches (much faster on
+/// large files) after `\d \w \s` and their negations are rewritten to the
+/// ASCII classes `regex-lite` uses, so the widget and the server accept
+/// exactly the same values.
 #[derive(Debug, Clone)]
 pub struct FullMatch {
     source: String,
+    #[cfg(target_arch = "wasm32")]
     regex: regex_lite::Regex,
+    #[cfg(not(target_arch = "wasm32"))]
+    regex: regex::Regex,
 }
 
 impl FullMatch {
     pub fn new(pattern: &str) -> Result<Self, String> {
         // `^(?:^p$)` anchors every top-level alternative at the start, like
         // Python's `re.match("^p$")`.
-        let regex = regex_lite::Regex::new(&format!("^(?:^{pattern}$)"))
-            .map_err(|e| format!("invalid pattern \"{pattern}\": {e}"))?;
+        let anchored = format!("^(?:^{pattern}$)");
+        let invalid = |e: &dyn std::fmt::Display| format!("invalid pattern \"{pattern}\": {e}");
+        let lite = regex_lite::Regex::new(&anchored).map_err(|e| invalid(&e))?;
+        #[cfg(target_arch = "wasm32")]
+        let regex = lite;
+        #[cfg(not(target_arch = "wasm32"))]
+        let regex = {
+            drop(lite);
+            regex::Regex::new(&ascii_classes(&anchored)).map_err(|e| invalid(&e))?
+        };
         Ok(Self {
             source: pattern.to_string(),
             regex,
@@ -32,6 +49,34 @@ impl FullMatch {
     pub fn is_match(&self, text: &str) -> bool {
         self.regex.is_match(text)
     }
+}
+
+/// Rewrites the Perl classes to `regex-lite`'s ASCII definitions; nested
+/// classes (`[[0-9]_]`) keep the rewrite valid inside brackets too.
+#[cfg(not(target_arch = "wasm32"))]
+fn ascii_classes(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('d') => out.push_str("[0-9]"),
+            Some('D') => out.push_str("[^0-9]"),
+            Some('w') => out.push_str("[0-9A-Za-z_]"),
+            Some('W') => out.push_str("[^0-9A-Za-z_]"),
+            Some('s') => out.push_str("[\\t\\n\\x0B\\x0C\\r ]"),
+            Some('S') => out.push_str("[^\\t\\n\\x0B\\x0C\\r ]"),
+            Some(other) => {
+                out.push('\\');
+                out.push(other);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
 }
 
 impl PartialEq for FullMatch {
@@ -201,6 +246,19 @@ mod tests {
         let digits = FullMatch::new(r"\d+").unwrap();
         assert!(digits.is_match("0123"));
         assert!(!digits.is_match("١٢٣"), "Arabic-Indic digits are not \\d");
+    }
+
+    #[test]
+    fn perl_classes_are_ascii_inside_and_outside_brackets() {
+        let word = FullMatch::new(r"[\w-]+\s\S").unwrap();
+        assert!(word.is_match("ab_9-x y"));
+        assert!(!word.is_match("é x"), "é is not \\w");
+        let escaped = FullMatch::new(r"a\\d").unwrap();
+        assert!(
+            escaped.is_match(r"a\d"),
+            "an escaped backslash stays literal"
+        );
+        assert!(!FullMatch::new(r"\D").unwrap().is_match("5"));
     }
 
     #[test]
