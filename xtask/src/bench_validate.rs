@@ -32,16 +32,7 @@ fn criterion_mean(root: &Path) -> Result<f64, String> {
 pub fn run(args: &[String]) -> Result<(), String> {
     let rows = rows_arg(args)?;
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
-    let data = root.join(format!("target/bench-data/ia-{rows}.csv"));
-    if !data.exists() {
-        std::fs::create_dir_all(data.parent().unwrap()).map_err(|e| e.to_string())?;
-        crate::gen_data::run(&[
-            "--rows".into(),
-            rows.to_string(),
-            "--out".into(),
-            data.display().to_string(),
-        ])?;
-    }
+    let data = crate::bench::ensure_data(rows)?;
     let bytes = std::fs::metadata(&data).map_err(|e| e.to_string())?.len() as f64;
     let status = Command::new(env!("CARGO"))
         .args(["bench", "-p", "vitrine-core", "--bench", "load_validate"])

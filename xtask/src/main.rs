@@ -5,7 +5,9 @@
 //! - `cargo xtask dist` — build the bundle into `dist/` and print its sizes.
 //! - `cargo xtask gen-data` — a deterministic IA-shaped dataset of any size.
 //! - `cargo xtask bench-validate` — load+validate throughput against frictionless.
+//! - `cargo xtask bench` — Vitrine and Tabulator side by side in headless Chromium.
 
+mod bench;
 mod bench_validate;
 mod cmd;
 mod dist;
@@ -23,7 +25,10 @@ commands:
   dist                     build the bundle into dist/ and print its size table
   gen-data --rows N --out FILE [--invalid-rate R] [--seed S]
                            write a deterministic IA-shaped CSV (all 36 fields plus id)
-  bench-validate           criterion load+validate benchmark, then frictionless on the same file";
+  bench-validate           criterion load+validate benchmark, then frictionless on the same file
+  bench [--rows N,…] [--runs N] [--query WORD] [--no-build] [--check]
+                           Vitrine and Tabulator 6.5 side by side in headless Chromium;
+                           report in target/bench/report.md";
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -33,6 +38,7 @@ fn main() {
         Some("dist") => dist::main(),
         Some("gen-data") => gen_data::run(&args[1..]),
         Some("bench-validate") => bench_validate::run(&args[1..]),
+        Some("bench") => bench::run_bench(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())

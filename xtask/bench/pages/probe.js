@@ -1,0 +1,152 @@
+/*
+ * In-page instrumentation shared by the two bench pages (`cargo xtask bench`).
+ *
+ * Loaded first, as a classic script, so it starts watching at document start.
+ * Each page then sets `window.benchAdapter`, the only tool-specific part:
+ *   rowCount()            data rows currently in the DOM
+ *   resultCount()         the result count the page displays (number)
+ *   columnTexts(col)      texts of the rendered cells of a column, top to bottom
+ *   sortState(col)        "ascending" | "descending" | "none" (the header's aria-sort)
+ *   headers()             the shown column titles, in order
+ *   scroller()            the element that scrolls the rows
+ *   wasmBytes()           promise of the WebAssembly memory size (0 without wasm)
+ * `col` is { field, title }: the schema field name and its French title.
+ *
+ * "Painted" means: the expected state is in the DOM at the start of an
+ * animation frame (checked once per frame), and the next frame has started,
+ * so the frame holding the change was produced (a double requestAnimationFrame).
+ */
+(function () {
+  "use strict";
+
+  var TIMEOUT_MS = 300000;
+  var bench = { firstPaint: null, error: null, pending: {} };
+  window.bench = bench;
+
+  function adapter() {
+    return window.benchAdapter || null;
+  }
+
+  /** Resolves with performance.now() once `predicate(adapter)` holds and a frame went by. */
+  function whenPainted(predicate, label) {
+    var started = performance.now();
+    return new Promise(function (resolve, reject) {
+      function check() {
+        var ok = false;
+        var a = adapter();
+        try {
+          ok = a !== null && predicate(a);
+        } catch (e) {
+          ok = false;
+        }
+        if (ok) {
+          requestAnimationFrame(function () {
+            resolve(performance.now());
+          });
+        } else if (performance.now() - started > TIMEOUT_MS) {
+          reject(new Error("timed out waiting for " + label));
+        } else {
+          requestAnimationFrame(check);
+        }
+      }
+      requestAnimationFrame(check);
+    });
+  }
+
+  // Time from the start of the navigation (performance.timeOrigin) to the
+  // first data rows painted.
+  whenPainted(function (a) {
+    return a.rowCount() > 0;
+  }, "the first rows").then(
+    function (t) {
+      bench.firstPaint = t;
+    },
+    function (e) {
+      bench.error = String(e);
+    }
+  );
+
+  var EXPECTATIONS = {
+    /** Every rendered cell of the column shows the value, and fewer results than before. */
+    filter: function (spec, before) {
+      return function (a) {
+        var texts = a.columnTexts(spec.column);
+        return a.rowCount() > 0 && a.resultCount() < before.count &&
+          texts.length > 0 && texts.every(function (t) { return t === spec.value; });
+      };
+    },
+    /** The result count changed and rows are shown. */
+    search: function (spec, before) {
+      return function (a) {
+        return a.rowCount() > 0 && a.resultCount() !== before.count;
+      };
+    },
+    /** The header says ascending and the first row changed. */
+    sort: function (spec, before) {
+      return function (a) {
+        var texts = a.columnTexts(spec.column);
+        return a.sortState(spec.column) === "ascending" && texts.length > 0 && texts[0] !== before.first;
+      };
+    },
+  };
+
+  /**
+   * Prepares one timed interaction: the clock starts at the next `trigger`
+   * event (its timeStamp, seen first in the capture phase) and stops when the
+   * expected state is painted. `bench.result(name)` gives the duration in ms.
+   */
+  bench.arm = function (name, trigger, kind, spec) {
+    var a = adapter();
+    var before = {
+      count: a.resultCount(),
+      first: spec.column ? a.columnTexts(spec.column)[0] : undefined,
+    };
+    var predicate = EXPECTATIONS[kind](spec, before);
+    var start = new Promise(function (resolve) {
+      window.addEventListener(trigger, function (e) {
+        resolve(e.timeStamp);
+      }, { capture: true, once: true });
+    });
+    bench.pending[name] = start.then(function (t0) {
+      return whenPainted(predicate, name).then(function (t1) {
+        return t1 - t0;
+      });
+    });
+    return before;
+  };
+
+  bench.result = function (name) {
+    return bench.pending[name];
+  };
+
+  /**
+   * Scrolls the rows by `distance` px, `step` px per animation frame, from the
+   * top; resolves with the durations between consecutive frames (ms) and the
+   * distance actually scrolled.
+   */
+  bench.scroll = function (distance, step) {
+    var el = adapter().scroller();
+    el.scrollTop = 0;
+    return new Promise(function (resolve) {
+      var deltas = [];
+      var last = null;
+      var target = 0;
+      function frame(ts) {
+        if (last !== null) {
+          deltas.push(ts - last);
+        }
+        last = ts;
+        if (target >= distance || el.scrollTop < target - step) {
+          resolve({ deltas: deltas, scrolled: el.scrollTop });
+          return;
+        }
+        target += step;
+        el.scrollTop = target;
+        requestAnimationFrame(frame);
+      }
+      requestAnimationFrame(function () {
+        requestAnimationFrame(frame);
+      });
+    });
+  };
+})();

@@ -1,0 +1,58 @@
+// How the bench drives each tool's page like a reader does: the page to
+// open, and the clicks and typing of each interaction (the clock itself is
+// in pages/probe.js). `total` is the row count shown after load.
+export const THEME = { column: { field: "theme", title: "Thème principal" }, value: "Mobilités" };
+export const SORT = { column: { field: "nom_projet", title: "Projet" } };
+
+const countIs = (n) => `window.benchAdapter.resultCount() === ${n} && window.benchAdapter.rowCount() > 0`;
+
+export const TOOLS = {
+  vitrine: {
+    label: "Vitrine",
+    page: "/bench/vitrine.html",
+    filter: {
+      trigger: "click",
+      act: (page) =>
+        page
+          .locator("vitrine-table fieldset", { hasText: THEME.column.title })
+          .locator("li", { hasText: THEME.value })
+          .first()
+          .locator("label")
+          .click(),
+    },
+    search: {
+      trigger: "input",
+      act: (page, query) => page.locator("vitrine-table input[type=search]").first().fill(query),
+    },
+    sort: {
+      trigger: "click",
+      act: (page) => page.locator("vitrine-table th", { hasText: new RegExp(`^${SORT.column.title}`) }).click(),
+    },
+    /** Back to every row: the "clear" button resets filters and search. */
+    async reset(page, total) {
+      await page.locator("vitrine-table .vt-clear").click();
+      await page.waitForFunction(countIs(total));
+    },
+  },
+  tabulator: {
+    label: "Tabulator 6.5",
+    page: "/bench/tabulator.html",
+    filter: {
+      trigger: "change",
+      act: (page) => page.selectOption("#theme", THEME.value),
+    },
+    search: {
+      trigger: "input",
+      act: (page, query) => page.fill("#search", query),
+    },
+    sort: {
+      trigger: "click",
+      act: (page) => page.locator(`#table .tabulator-col[tabulator-field="${SORT.column.field}"] .tabulator-col-title`).click(),
+    },
+    async reset(page, total) {
+      await page.selectOption("#theme", "");
+      await page.fill("#search", "");
+      await page.waitForFunction(countIs(total));
+    },
+  },
+};
