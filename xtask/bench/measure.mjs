@@ -27,6 +27,8 @@ const adapter = (page, method, arg) => page.evaluate(([m, a]) => window.benchAda
 export async function measure(browser, base, toolName, rows, query) {
   const tool = TOOLS[toolName];
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // A loaded machine can keep a 100,000-row page busy for long: no short timeouts.
+  context.setDefaultTimeout(LOAD_TIMEOUT);
   try {
     const page = await context.newPage();
     const errors = [];
@@ -50,6 +52,11 @@ export async function measure(browser, base, toolName, rows, query) {
     const dom = await cdp.send("Memory.getDOMCounters").catch(() => ({}));
     const wasm = await page.evaluate(() => window.benchAdapter.wasmBytes());
     const total = await adapter(page, "resultCount");
+    // When the data file had fully arrived (same clock as first paint).
+    const dataReceived = await page.evaluate(() => {
+      const entry = performance.getEntriesByType("resource").find((e) => e.name.includes("/data/"));
+      return entry ? entry.responseEnd : null;
+    });
     const headers = await adapter(page, "headers");
 
     const filter = await timed(page, "filter", "filter", THEME, tool.filter);
@@ -80,6 +87,7 @@ export async function measure(browser, base, toolName, rows, query) {
       },
       info: {
         total,
+        data_received_ms: dataReceived,
         filtered,
         filter_cells_shown: themeTexts.length,
         filter_cells_other: themeTexts.filter((t) => t !== THEME.value).length,

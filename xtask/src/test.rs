@@ -77,6 +77,16 @@ pub fn main() -> Result {
         .env("VITRINE_DIST", dist::dist_dir())
         .env("CHROMIUM", tools::CHROMIUM))?;
 
+    cmd::step("benchmark harness smoke test (cargo xtask bench --rows 1000 --runs 1 --check)");
+    crate::bench::run_bench(&[
+        "--rows".into(),
+        "1000".into(),
+        "--runs".into(),
+        "1".into(),
+        "--check".into(),
+        "--no-build".into(),
+    ])?;
+
     eprintln!("\nall checks passed");
     Ok(())
 }

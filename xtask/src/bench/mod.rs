@@ -51,7 +51,11 @@ pub fn run_bench(args: &[String]) -> Result {
         sizes.push((rows, bytes));
     }
 
-    let out = root().join("target/bench");
+    // The smoke test writes aside, so it never replaces a real report.
+    let out = match opts.check {
+        true => root().join("target/bench/check"),
+        false => root().join("target/bench"),
+    };
     fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
     let runs_path = out.join("runs.json");
     cmd::step("measuring in headless Chromium");

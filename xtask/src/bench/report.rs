@@ -2,7 +2,7 @@
 //! report: medians per tool and size, the ratio Tabulator / Vitrine, the
 //! goals, as markdown and JSON.
 
-use super::figures::{FIGURES, format_value, median};
+use super::figures::{FIGURES, Unit, format_value, median};
 use super::goals::goal;
 use serde_json::{Value, json};
 
@@ -20,6 +20,8 @@ pub struct SizeReport {
     /// Median result counts (filter, search) per tool, for the reader of the report.
     pub filtered: (Option<f64>, Option<f64>),
     pub searched: (Option<f64>, Option<f64>),
+    /// Median time at which the data file had fully arrived, per tool (ms).
+    pub data_received: (Option<f64>, Option<f64>),
 }
 
 fn runs_of<'a>(runs: &'a [Value], tool: &'a str, rows: usize) -> impl Iterator<Item = &'a Value> {
@@ -58,6 +60,7 @@ pub fn summarise(runs: &[Value], sizes: &[(usize, Option<u64>)]) -> Vec<SizeRepo
                     .collect(),
                 filtered: both("info", "filtered"),
                 searched: both("info", "searched"),
+                data_received: both("info", "data_received_ms"),
             }
         })
         .collect()
@@ -110,7 +113,11 @@ pub fn markdown(sizes: &[SizeReport], query: &str) -> String {
         out.push_str("|---|---:|---:|---:|---|\n");
         for (f, &(key, v, t)) in FIGURES.iter().zip(&size.medians) {
             let show = |x: Option<f64>| x.map_or("—".into(), |x| format_value(x, f.unit));
-            let ratio = ratio(v, t).map_or("—".into(), |r| format!("{r:.1}×"));
+            // Tabulator has no wasm memory: no ratio for that line.
+            let ratio = match key {
+                "wasm_bytes" => "—".into(),
+                _ => ratio(v, t).map_or("—".into(), |r| format!("{r:.1}×")),
+            };
             let label = if key == "search_ms" {
                 format!("full-text search \"{query}\" → repaint")
             } else {
@@ -124,12 +131,16 @@ pub fn markdown(sizes: &[SizeReport], query: &str) -> String {
             ));
         }
         let count = |x: Option<f64>| x.map_or("—".into(), |x| thousands(x.round() as usize));
+        let ms = |x: Option<f64>| x.map_or("—".into(), |x| format_value(x, Unit::Millis));
         out.push_str(&format!(
-            "\nRows kept: theme filter {} (Vitrine) / {} (Tabulator); search {} / {}.\n\n",
+            "\nRows kept: theme filter {} (Vitrine) / {} (Tabulator); search {} / {}. \
+             Data file fully received at {} / {} from navigation start.\n\n",
             count(size.filtered.0),
             count(size.filtered.1),
             count(size.searched.0),
-            count(size.searched.1)
+            count(size.searched.1),
+            ms(size.data_received.0),
+            ms(size.data_received.1)
         ));
     }
     out
@@ -161,6 +172,7 @@ pub fn to_json(meta: &Value, sizes: &[SizeReport]) -> Value {
                 "figures": figures,
                 "filtered": { "vitrine": s.filtered.0, "tabulator": s.filtered.1 },
                 "searched": { "vitrine": s.searched.0, "tabulator": s.searched.1 },
+                "data_received_ms": { "vitrine": s.data_received.0, "tabulator": s.data_received.1 },
             })
         })
         .collect();
