@@ -3,7 +3,8 @@
 // timing is asserted.
 const FIGURES = [
   "first_paint_ms", "filter_ms", "search_ms", "sort_ms",
-  "scroll_p50_ms", "scroll_p95_ms", "js_heap_bytes", "wasm_bytes", "memory_bytes",
+  "scroll_p50_ms", "scroll_p95_ms", "js_heap_bytes", "embedder_bytes", "backing_bytes",
+  "wasm_bytes", "memory_bytes",
 ];
 
 export function checkRuns(results) {
@@ -12,7 +13,7 @@ export function checkRuns(results) {
     const at = `${r.tool}, ${r.rows} rows, run ${r.run}`;
     for (const name of FIGURES) {
       const v = r.figures[name];
-      const ok = typeof v === "number" && Number.isFinite(v) && (name === "wasm_bytes" ? v >= 0 : v > 0);
+      const ok = typeof v === "number" && Number.isFinite(v) && (name === "wasm_bytes" || name === "backing_bytes" ? v >= 0 : v > 0);
       if (!ok) problems.push(`${at}: ${name} is ${v}`);
     }
     if (r.tool === "vitrine" && !(r.figures.wasm_bytes > 0)) problems.push(`${at}: no wasm memory read`);

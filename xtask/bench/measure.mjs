@@ -45,7 +45,10 @@ export async function measure(browser, base, toolName, rows, query) {
     const load = await page.evaluate(() => ({ firstPaint: window.bench.firstPaint, error: window.bench.error }));
     if (load.error) throw new Error(`${tool.label}, ${rows} rows: ${load.error}; ${errors.join("; ")}`);
 
-    // Memory once the page is idle after load, after a full garbage collection.
+    // Memory once the page is idle after load, after a full garbage collection:
+    // V8's heap, Blink's heap (DOM), the backing stores of array buffers and
+    // external strings (a fetched text kept alive by the strings sliced from
+    // it lives there), and the wasm memory, which none of them counts.
     await page.waitForTimeout(500);
     await cdp.send("HeapProfiler.collectGarbage");
     const heap = await cdp.send("Runtime.getHeapUsage");
@@ -82,8 +85,10 @@ export async function measure(browser, base, toolName, rows, query) {
         scroll_p50_ms: percentile(scroll.deltas, 50),
         scroll_p95_ms: percentile(scroll.deltas, 95),
         js_heap_bytes: heap.usedSize,
+        embedder_bytes: heap.embedderHeapUsedSize,
+        backing_bytes: heap.backingStorageSize,
         wasm_bytes: wasm,
-        memory_bytes: heap.usedSize + wasm,
+        memory_bytes: heap.usedSize + heap.embedderHeapUsedSize + heap.backingStorageSize + wasm,
       },
       info: {
         total,

@@ -48,12 +48,22 @@ pub const FIGURES: &[Figure] = &[
     },
     Figure {
         key: "memory_bytes",
-        label: "memory after load: JS heap + wasm",
+        label: "memory after load (after GC): total",
         unit: Unit::Bytes,
     },
     Figure {
         key: "js_heap_bytes",
-        label: "… of which JS heap (after GC)",
+        label: "… of which JS heap",
+        unit: Unit::Bytes,
+    },
+    Figure {
+        key: "embedder_bytes",
+        label: "… of which DOM (Blink heap)",
+        unit: Unit::Bytes,
+    },
+    Figure {
+        key: "backing_bytes",
+        label: "… of which array buffers and external strings",
         unit: Unit::Bytes,
     },
     Figure {
