@@ -40,6 +40,7 @@ if (sizes.some((n) => !(n > 0)) || !(runs > 0)) {
   process.exit(2);
 }
 
+const loadAtStart = os.loadavg();
 const server = await startServer({ root: ROOT, dist: path.resolve(opts.dist), data: path.resolve(opts.data) });
 const browser = await chromium.launch({
   executablePath: opts.chromium,
@@ -89,6 +90,7 @@ const meta = {
   cpus: os.cpus().length,
   cpu_model: os.cpus()[0]?.model || "",
   memory_gib: Math.round(os.totalmem() / 2 ** 30),
+  load_average_start: loadAtStart,
   load_average: os.loadavg(),
   query: opts.query,
   runs,

@@ -91,22 +91,15 @@ pub fn run_bench(args: &[String]) -> Result {
     let summary = report::summarise(&runs, &sizes);
     let meta = &raw["meta"];
     let mut text = format!(
-        "## Vitrine vs Tabulator 6.5 ({})\n\nChromium {}, {} CPU(s) ({}), {} GiB, load average at the end {}; \
-         command: `cargo xtask bench {}`.\n\n",
+        "## Vitrine vs Tabulator 6.5 ({})\n\nChromium {}, {} CPU(s) ({}), {} GiB, load average (1, 5, 15 min) \
+         {} at the start and {} at the end; command: `cargo xtask bench {}`.\n\n",
         meta["date"].as_str().unwrap_or("?"),
         meta["chromium"].as_str().unwrap_or("?"),
         meta["cpus"],
         meta["cpu_model"].as_str().unwrap_or("?"),
         meta["memory_gib"],
-        meta["load_average"]
-            .as_array()
-            .map(|l| l
-                .iter()
-                .filter_map(Value::as_f64)
-                .map(|x| format!("{x:.2}"))
-                .collect::<Vec<_>>()
-                .join(" "))
-            .unwrap_or_default(),
+        load(&meta["load_average_start"]),
+        load(&meta["load_average"]),
         args.join(" ")
     );
     text.push_str(&report::markdown(&summary, &opts.query));
@@ -124,4 +117,18 @@ pub fn run_bench(args: &[String]) -> Result {
         runs_path.display()
     );
     Ok(())
+}
+
+/// "1.20 0.80 0.50" from the JSON array of load averages.
+fn load(value: &Value) -> String {
+    value
+        .as_array()
+        .map(|l| {
+            l.iter()
+                .filter_map(Value::as_f64)
+                .map(|x| format!("{x:.2}"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .unwrap_or_else(|| "?".into())
 }
