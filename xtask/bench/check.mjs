@@ -37,6 +37,9 @@ export function checkRuns(results) {
     if (JSON.stringify(vitrine.info.headers) !== JSON.stringify(tabulator.info.headers)) {
       problems.push(`${rows} rows: columns differ: ${vitrine.info.headers} vs ${tabulator.info.headers}`);
     }
+    if (vitrine.info.sorted_first[0] !== tabulator.info.sorted_first[0]) {
+      problems.push(`${rows} rows: the sort put "${vitrine.info.sorted_first[0]}" first in Vitrine, "${tabulator.info.sorted_first[0]}" in Tabulator`);
+    }
     if (vitrine.info.filtered !== tabulator.info.filtered) {
       problems.push(`${rows} rows: the theme filter kept ${vitrine.info.filtered} rows in Vitrine, ${tabulator.info.filtered} in Tabulator`);
     }

@@ -80,7 +80,9 @@ pub fn node_tools() -> Result<bool> {
         eprintln!("notice: npm not found; wasm-opt and the browser tests need Node.js with npm");
         return Ok(false);
     }
-    cmd::step("installing npm tools (binaryen, playwright-core, axe-core, tabulator-tables, papaparse)");
+    cmd::step(
+        "installing npm tools (binaryen, playwright-core, axe-core, tabulator-tables, papaparse)",
+    );
     let verb = if tools.join("package-lock.json").exists() {
         "ci"
     } else {

@@ -77,9 +77,10 @@ pub fn run_bench(args: &[String]) -> Result {
     }
     run(&mut node)?;
 
-    let text = fs::read_to_string(&runs_path)
-        .map_err(|e| format!("{}: {e}", runs_path.display()))?;
-    let raw: Value = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", runs_path.display()))?;
+    let text =
+        fs::read_to_string(&runs_path).map_err(|e| format!("{}: {e}", runs_path.display()))?;
+    let raw: Value =
+        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", runs_path.display()))?;
     let runs = raw["results"].as_array().cloned().unwrap_or_default();
     if opts.check {
         let missing = report::missing_figures(&runs);

@@ -34,7 +34,9 @@ impl Default for Options {
 fn positive(flag: &str, text: &str) -> Result<usize, String> {
     match text.trim().replace('_', "").parse::<usize>() {
         Ok(n) if n > 0 => Ok(n),
-        _ => Err(format!("{flag}: expected a positive number, got `{text}`\n{USAGE}")),
+        _ => Err(format!(
+            "{flag}: expected a positive number, got `{text}`\n{USAGE}"
+        )),
     }
 }
 

@@ -76,7 +76,7 @@ fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -225,9 +225,15 @@ mod tests {
         ];
         let sizes = summarise(&runs, &[(100_000, Some(165_000_000))]);
         assert_eq!(sizes[0].runs, 3);
-        assert_eq!(sizes[0].medians[0], ("first_paint_ms", Some(2000.0), Some(6000.0)));
+        assert_eq!(
+            sizes[0].medians[0],
+            ("first_paint_ms", Some(2000.0), Some(6000.0))
+        );
         let text = markdown(&sizes, "transport");
-        assert!(text.contains("### 100,000 rows, 165.0 MB — median of 3 runs"), "{text}");
+        assert!(
+            text.contains("### 100,000 rows, 165.0 MB — median of 3 runs"),
+            "{text}"
+        );
         assert!(
             text.contains("| first rows painted, from navigation start | 2.00 s | 6.00 s | 3.0× | ≥ 3× faster: **met** |"),
             "{text}"
@@ -239,8 +245,14 @@ mod tests {
         assert!(text.contains("search \"transport\""));
         let json = to_json(&json!({}), &sizes);
         assert_eq!(json["sizes"][0]["figures"]["filter_ms"]["ratio"], 25.0);
-        assert_eq!(json["sizes"][0]["figures"]["filter_ms"]["goal"]["met"], true);
-        assert_eq!(json["sizes"][0]["figures"]["scroll_p50_ms"]["goal"], Value::Null);
+        assert_eq!(
+            json["sizes"][0]["figures"]["filter_ms"]["goal"]["met"],
+            true
+        );
+        assert_eq!(
+            json["sizes"][0]["figures"]["scroll_p50_ms"]["goal"],
+            Value::Null
+        );
     }
 
     #[test]
