@@ -11,6 +11,7 @@ mod card;
 mod card_view;
 mod cell;
 mod column_chooser;
+mod config;
 mod dataset;
 mod detail_view;
 mod download;
@@ -23,8 +24,10 @@ mod i18n;
 mod load;
 #[cfg(feature = "moderation")]
 pub mod moderation;
+mod progress_bar;
 mod reader;
 mod search_box;
+mod slices;
 mod state;
 mod table_view;
 mod url_sync;
