@@ -2,6 +2,7 @@
 
 use crate::attrs::Attrs;
 use crate::dataset::Dataset;
+use crate::edit::EditLayer;
 use crate::error_panel::ErrorPanel;
 use crate::i18n::strings;
 use crate::load::{LoadError, load};
@@ -56,6 +57,11 @@ pub fn app(attrs: &Attrs) -> Html {
         LoadState::Failed(error) => {
             html! { <ErrorPanel error={error.clone()} lang={attrs.lang} /> }
         }
+        LoadState::Ready(dataset) if attrs.suggest => html! {
+            <EditLayer dataset={dataset.clone()} attrs={attrs.clone()}>
+                <Reader dataset={dataset.clone()} attrs={attrs.clone()} />
+            </EditLayer>
+        },
         LoadState::Ready(dataset) => html! {
             <Reader dataset={dataset.clone()} attrs={attrs.clone()} />
         },

@@ -1,7 +1,8 @@
 //! One card of the card view.
 
 use crate::attrs::CardRoles;
-use crate::cell::cell_content;
+use crate::cell::text_content;
+use crate::edit::Edits;
 use crate::dataset::Dataset;
 use crate::i18n::Lang;
 use std::rc::Rc;
@@ -32,12 +33,17 @@ fn image_url(dataset: &Dataset, text: &str) -> Option<String> {
 #[function_component(Card)]
 pub fn card(props: &CardProps) -> Html {
     let broken = use_state(|| false);
+    let edits = use_context::<Edits>();
     let (dataset, row, lang) = (&props.dataset, props.row, props.lang);
-    let text_of = |name: &str| {
-        dataset
-            .field_index(name)
-            .map(|f| dataset.text(row, f).trim().to_string())
+    // The text shown for a field: the pending edit, else the dataset's.
+    let shown = |f: usize| match &edits {
+        Some(edits) => edits.shown(row, f),
+        None => (dataset.text(row, f).to_string(), false),
     };
+    let text_of = |name: &str| dataset.field_index(name).map(|f| shown(f).0.trim().to_string());
+    let edited_row = edits
+        .as_ref()
+        .is_some_and(|e| dataset.public_fields().iter().any(|&f| shown(f).1));
     let title = text_of(&props.roles.title)
         .filter(|t| !t.is_empty())
         .unwrap_or_else(|| dataset.row_key(row));
@@ -47,7 +53,7 @@ pub fn card(props: &CardProps) -> Html {
         .iter()
         .filter_map(|name| {
             let f = dataset.field_index(name)?;
-            match dataset.display(row, f) {
+            match dataset.display_text(f, &shown(f).0) {
                 CellDisplay::Empty => None,
                 CellDisplay::Chips(values) => Some(
                     values
@@ -56,7 +62,7 @@ pub fn card(props: &CardProps) -> Html {
                         .collect::<Vec<_>>()
                         .join(", "),
                 ),
-                _ => Some(dataset.text(row, f).trim().to_string()),
+                _ => Some(shown(f).0.trim().to_string()),
             }
         })
         .collect();
@@ -73,11 +79,13 @@ pub fn card(props: &CardProps) -> Html {
     };
     let tags = props.roles.tags.iter().filter_map(|name| {
         let f = dataset.field_index(name)?;
-        match dataset.display(row, f) {
+        let (text, edited) = shown(f);
+        match dataset.display_text(f, &text) {
             CellDisplay::Empty => None,
             _ => Some(html! {
-                <div class="vt-card-tags" title={dataset.title(f, lang).to_string()}>
-                    { cell_content(dataset, row, f, lang) }
+                <div class={classes!("vt-card-tags", edited.then_some("vt-edited"))}
+                    title={dataset.title(f, lang).to_string()}>
+                    { text_content(dataset, f, &text, lang) }
                 </div>
             }),
         }
@@ -90,7 +98,7 @@ pub fn card(props: &CardProps) -> Html {
         Callback::from(move |_: MouseEvent| on_open.emit(row))
     };
     html! {
-        <li class="vt-card">
+        <li class={classes!("vt-card", edited_row.then_some("vt-card-edited"))}>
             { picture }
             <div class="vt-card-body">
                 <h3 class="vt-card-title">

@@ -6,6 +6,7 @@ use crate::i18n::Lang;
 use crate::load::{Fetched, LoadError};
 use vitrine_core::display::{CellDisplay, display_cell};
 use vitrine_core::query::{IndexOptions, Query, QueryIndex, QueryResult, TableSource, Window};
+use vitrine_core::changeset::RowRef;
 use vitrine_core::schema::Field;
 use vitrine_core::untyped::text_schema;
 use vitrine_core::{CsvOptions, Schema, Table, load_csv};
@@ -16,6 +17,8 @@ use vitrine_core::{CsvOptions, Schema, Table, load_csv};
 pub struct Dataset {
     /// URL of the data, against which relative image URLs resolve.
     pub src: String,
+    /// The dataset version edits are made against (server version, else a content hash).
+    pub version: String,
     schema: Schema,
     table: Table,
     index: QueryIndex,
@@ -78,6 +81,10 @@ impl Dataset {
             .filter(|&i| !schema.fields[i].is_restricted())
             .collect();
         Ok(Dataset {
+            version: data
+                .version
+                .clone()
+                .unwrap_or_else(|| vitrine_core::changeset::content_version(&data.bytes)),
             src: src.to_string(),
             schema,
             table,
@@ -135,7 +142,25 @@ impl Dataset {
 
     /// How a cell is shown (decided by `vitrine-core`).
     pub fn display(&self, row: u32, field: usize) -> CellDisplay {
-        display_cell(&self.schema, field, self.text(row, field))
+        self.display_text(field, self.text(row, field))
+    }
+
+    /// How `text` is shown in field `field` (an edited value).
+    pub fn display_text(&self, field: usize, text: &str) -> CellDisplay {
+        display_cell(&self.schema, field, text)
+    }
+
+    /// The row's reference in changesets (primary key, else file position).
+    pub fn row_ref(&self, row: u32) -> RowRef {
+        RowRef::of_row(&self.schema, &self.table, row as usize)
+    }
+
+    /// The longest text of a field in the data, in characters.
+    pub fn longest(&self, field: usize) -> usize {
+        (0..self.table.len() as u32)
+            .map(|r| self.text(r, field).chars().count())
+            .max()
+            .unwrap_or(0)
     }
 
     /// The row's identity in links: its primary key, else its line position.

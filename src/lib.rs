@@ -14,6 +14,7 @@ mod column_chooser;
 mod dataset;
 mod detail_view;
 mod download;
+mod edit;
 mod error_panel;
 mod facet_group;
 mod facets;

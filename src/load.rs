@@ -68,6 +68,8 @@ impl LoadError {
 /// A fetched file's body.
 pub struct Fetched {
     pub bytes: Vec<u8>,
+    /// The version the server gave (`X-Vitrine-Version`, else the `ETag`).
+    pub version: Option<String>,
 }
 
 impl Fetched {
@@ -94,11 +96,16 @@ pub async fn fetch_text(url: &str) -> Result<Fetched, LoadError> {
             status_text: response.status_text(),
         });
     }
+    let headers = response.headers();
+    let version = ["x-vitrine-version", "etag"]
+        .iter()
+        .find_map(|h| headers.get(h))
+        .and_then(|v| vitrine_core::changeset::version_from_etag(&v));
     let bytes = response.binary().await.map_err(|e| LoadError::Fetch {
         url: url.to_string(),
         detail: e.to_string(),
     })?;
-    Ok(Fetched { bytes })
+    Ok(Fetched { bytes, version })
 }
 
 /// Fetches the schema (when given) and the data, and parses both with `vitrine-core`.

@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
 use crate::auth::Caller;
-use crate::changeset::Changeset;
+use vitrine_core::changeset::Changeset;
 use crate::errors::{ApiError, ApiResult};
 use crate::limits::client_ip;
 use crate::records::{NewSuggestion, now_rfc3339};
