@@ -43,7 +43,7 @@ pub fn card(props: &CardProps) -> Html {
     let text_of = |name: &str| dataset.field_index(name).map(|f| shown(f).0.trim().to_string());
     let edited_row = edits
         .as_ref()
-        .is_some_and(|e| dataset.public_fields().iter().any(|&f| shown(f).1));
+        .is_some_and(|_| dataset.public_fields().iter().any(|&f| shown(f).1));
     let title = text_of(&props.roles.title)
         .filter(|t| !t.is_empty())
         .unwrap_or_else(|| dataset.row_key(row));

@@ -7,11 +7,6 @@ use crate::i18n::{Lang, strings};
 use vitrine_core::display::CellDisplay;
 use yew::prelude::*;
 
-/// The content of cell (`row`, `field`).
-pub fn cell_content(dataset: &Dataset, row: u32, field: usize, lang: Lang) -> Html {
-    text_content(dataset, field, dataset.text(row, field), lang)
-}
-
 /// The content of a cell of field `field` holding `text` (e.g. an edited value).
 pub fn text_content(dataset: &Dataset, field: usize, text: &str, lang: Lang) -> Html {
     let name = &dataset.field(field).name;

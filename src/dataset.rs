@@ -140,11 +140,6 @@ impl Dataset {
             .unwrap_or("")
     }
 
-    /// How a cell is shown (decided by `vitrine-core`).
-    pub fn display(&self, row: u32, field: usize) -> CellDisplay {
-        self.display_text(field, self.text(row, field))
-    }
-
     /// How `text` is shown in field `field` (an edited value).
     pub fn display_text(&self, field: usize, text: &str) -> CellDisplay {
         display_cell(&self.schema, field, text)

@@ -87,7 +87,7 @@ pub fn dialog(props: &DialogProps) -> Html {
     };
     let close = props.on_close.reform(|_: MouseEvent| ());
     html! {
-        <div class="vt-detail-backdrop">
+        <div class="vt-detail-backdrop vt-edit-backdrop">
             <section class="vt-detail vt-edit-dialog" role="dialog" aria-modal="true"
                 aria-labelledby={props.id.clone()} ref={panel} {onkeydown}>
                 <header class="vt-detail-header">

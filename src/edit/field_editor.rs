@@ -65,7 +65,7 @@ pub fn field_editor(props: &FieldEditorProps) -> Html {
     }
     let done = use_mut_ref(|| false);
     let wrapper = use_node_ref();
-    if props.mode == EditorMode::Inline {
+    {
         let wrapper = wrapper.clone();
         use_effect_with((), move |_| {
             let control = wrapper

@@ -60,13 +60,6 @@ impl Edits {
         }
     }
 
-    /// True when the row has an error the edits introduced.
-    pub fn row_invalid(&self, row: &RowRef) -> bool {
-        errors::row_messages(&self.dataset, &self.state.draft.history, row, self.lang)
-            .next()
-            .is_some()
-    }
-
     /// True when cell (`row`, `field`) has an error the edits introduced.
     pub fn cell_invalid(&self, row: &RowRef, field: usize) -> bool {
         let name = &self.dataset.field(field).name;
