@@ -1,10 +1,13 @@
-//! The root component: loads the dataset named by the attributes and shows it.
+//! The root component: reads the config (when the `config` attribute names
+//! one), loads the dataset named by the attributes and shows it, with a
+//! progress bar while it loads and a readable panel when it cannot.
 
-use crate::attrs::Attrs;
+use crate::attrs::{Attrs, RawAttributes, browser_resolve};
+use crate::config::read_config;
 use crate::dataset::Dataset;
-use crate::error_panel::ErrorPanel;
-use crate::i18n::strings;
-use crate::load::{LoadError, load};
+use crate::error_panel::{ErrorPanel, HeaderNotice};
+use crate::load::{LoadError, Progress, load};
+use crate::progress_bar::ProgressBar;
 use crate::reader::Reader;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -12,31 +15,85 @@ use yew::prelude::*;
 
 #[derive(Clone, PartialEq)]
 enum LoadState {
-    Loading,
+    Loading(Option<Progress>),
     Ready(Rc<Dataset>),
     Failed(LoadError),
 }
 
+#[derive(Clone, PartialEq)]
+enum ConfigState {
+    Pending,
+    Ready(Rc<RawAttributes>),
+    Failed(LoadError),
+}
+
+/// Runs `work` unless a newer run (or unmounting) made it stale; the
+/// returned flag is set by the effect's cleanup.
+fn stale_flag() -> Rc<Cell<bool>> {
+    Rc::new(Cell::new(false))
+}
+
 #[function_component(App)]
-pub fn app(attrs: &Attrs) -> Html {
-    let state = use_state(|| LoadState::Loading);
+pub fn app(props: &Attrs) -> Html {
+    let config = use_state(|| ConfigState::Pending);
+    {
+        let config = config.clone();
+        let attrs = props.clone();
+        use_effect_with(props.config.clone(), move |_| {
+            let stale = stale_flag();
+            let flag = stale.clone();
+            if attrs.config.is_none() {
+                config.set(ConfigState::Ready(Rc::default()));
+            } else {
+                config.set(ConfigState::Pending);
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result = read_config(&attrs).await;
+                    if !flag.get() {
+                        config.set(match result {
+                            Ok(values) => ConfigState::Ready(Rc::new(values)),
+                            Err(error) => ConfigState::Failed(LoadError::Config(error)),
+                        });
+                    }
+                });
+            }
+            move || stale.set(true)
+        });
+    }
+    // The attributes over the config's values.
+    let attrs: Option<Attrs> = match &*config {
+        ConfigState::Ready(values) if values.is_empty() => Some(props.clone()),
+        ConfigState::Ready(values) => Some(props.over_config(values, browser_resolve)),
+        _ => None,
+    };
+
+    let state = use_state(|| LoadState::Loading(None));
     {
         let state = state.clone();
         let current = attrs.clone();
-        use_effect_with(
+        let key = attrs.as_ref().map(|a| {
             (
-                attrs.src.clone(),
-                attrs.schema.clone(),
-                attrs.facets.clone(),
-                attrs.search_fields.clone(),
-            ),
-            move |_| {
-                state.set(LoadState::Loading);
-                // A newer load (attribute change) or unmounting makes this one stale.
-                let stale = Rc::new(Cell::new(false));
-                let (attrs, flag) = (current, stale.clone());
+                a.src.clone(),
+                a.schema.clone(),
+                a.facets.clone(),
+                a.search_fields.clone(),
+            )
+        });
+        use_effect_with(key, move |_| {
+            state.set(LoadState::Loading(None));
+            // A newer load (attribute change) or unmounting makes this one stale.
+            let stale = stale_flag();
+            if let Some(attrs) = current {
+                let flag = stale.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    let result = load(&attrs).await;
+                    let on_progress = {
+                        let (state, flag) = (state.clone(), flag.clone());
+                        move |p: Progress| {
+                            if !flag.get() {
+                                state.set(LoadState::Loading(Some(p)));
+                            }
+                        }
+                    };
+                    let result = load(&attrs, &on_progress).await;
                     if !flag.get() {
                         state.set(match result {
                             Ok(dataset) => LoadState::Ready(Rc::new(dataset)),
@@ -44,21 +101,26 @@ pub fn app(attrs: &Attrs) -> Html {
                         });
                     }
                 });
-                move || stale.set(true)
-            },
-        );
+            }
+            move || stale.set(true)
+        });
     }
 
-    let body = match &*state {
-        LoadState::Loading => html! {
-            <p class="vt-loading" role="status">{ strings(attrs.lang).loading }</p>
-        },
-        LoadState::Failed(error) => {
-            html! { <ErrorPanel error={error.clone()} lang={attrs.lang} /> }
+    let lang = attrs.as_ref().map_or(props.lang, |a| a.lang);
+    let body = match (&*config, &*state, &attrs) {
+        (ConfigState::Failed(error), _, _) | (_, LoadState::Failed(error), _) => {
+            html! { <ErrorPanel error={error.clone()} {lang} /> }
         }
-        LoadState::Ready(dataset) => html! {
-            <Reader dataset={dataset.clone()} attrs={attrs.clone()} />
+        (_, LoadState::Ready(dataset), Some(attrs)) => html! {
+            <>
+                <HeaderNotice found={dataset.header_match().clone()} {lang} />
+                <Reader dataset={dataset.clone()} attrs={attrs.clone()} />
+            </>
         },
+        (_, LoadState::Loading(progress), _) => html! {
+            <ProgressBar progress={*progress} {lang} />
+        },
+        _ => html! { <ProgressBar progress={None::<Progress>} {lang} /> },
     };
-    html! { <div class="vt-app" lang={attrs.lang.code()}>{ body }</div> }
+    html! { <div class="vt-app" lang={lang.code()}>{ body }</div> }
 }

@@ -28,6 +28,13 @@ pub struct Attrs {
     pub card: CardRoles,
     /// Prefix of this widget's parameters in the page URL.
     pub url_prefix: String,
+    /// Comma-separated fields shown first in the table (`None`: the card
+    /// roles, then the schema's order).
+    pub columns: Option<String>,
+    /// The `config` attribute: inline JSON or the URL of a JSON file.
+    pub config: Option<String>,
+    /// The attributes as given, to apply over a config once it is read.
+    pub raw: RawAttributes,
 }
 
 /// Which field plays which role on a card.
@@ -96,8 +103,38 @@ impl Attrs {
                 Some(id) => format!("{id}-"),
                 None => "vt-".to_string(),
             },
+            columns: optional("columns"),
+            config: optional("config"),
+            raw: raw.clone(),
         }
     }
+
+    /// These attributes over a config's values (attribute texts by name,
+    /// URLs already absolute): an attribute given on the element wins.
+    pub fn over_config(
+        &self,
+        config: &RawAttributes,
+        resolve: impl Fn(&str, &str) -> Option<String>,
+    ) -> Attrs {
+        let mut merged = config.clone();
+        for (name, value) in &self.raw {
+            if !value.trim().is_empty() {
+                merged.insert(name.clone(), value.clone());
+            }
+        }
+        merged.remove("config");
+        let mut attrs = Attrs::from_raw(&merged, resolve);
+        attrs.config = self.config.clone();
+        attrs.raw = self.raw.clone();
+        attrs
+    }
+}
+
+/// Resolves `url` against `base` with the browser's URL parser.
+pub fn browser_resolve(url: &str, base: &str) -> Option<String> {
+    web_sys::Url::new_with_base(url, base)
+        .ok()
+        .map(|u| u.href())
 }
 
 #[cfg(test)]
@@ -156,5 +193,28 @@ mod tests {
         assert_eq!(attrs.card.tags, ["theme"]);
         assert_eq!(attrs.card.title, "nom_projet");
         assert_eq!(attrs.facets.as_deref(), Some("theme"));
+    }
+
+    #[test]
+    fn attributes_override_the_config() {
+        let attrs = Attrs::from_raw(
+            &raw(&[("config", "{}"), ("view", "cards"), ("facets", " ")]),
+            |u, _| Some(u.to_string()),
+        );
+        assert_eq!(attrs.config.as_deref(), Some("{}"));
+        let config = raw(&[
+            ("view", "table"),
+            ("facets", "theme,coll_type"),
+            ("page-size", "12"),
+            ("columns", "nom_projet,theme"),
+            ("src", "https://h/data.csv"),
+        ]);
+        let merged = attrs.over_config(&config, |u, _| Some(u.to_string()));
+        assert_eq!(merged.view, View::Cards);
+        assert_eq!(merged.facets.as_deref(), Some("theme,coll_type"));
+        assert_eq!(merged.page_size, 12);
+        assert_eq!(merged.columns.as_deref(), Some("nom_projet,theme"));
+        assert_eq!(merged.src.as_deref(), Some("https://h/data.csv"));
+        assert_eq!(merged.config, attrs.config);
     }
 }

@@ -47,7 +47,7 @@ pub fn card(props: &CardProps) -> Html {
         .iter()
         .filter_map(|name| {
             let f = dataset.field_index(name)?;
-            match dataset.display(row, f) {
+            match dataset.display(row, f, lang) {
                 CellDisplay::Empty => None,
                 CellDisplay::Chips(values) => Some(
                     values
@@ -56,6 +56,7 @@ pub fn card(props: &CardProps) -> Html {
                         .collect::<Vec<_>>()
                         .join(", "),
                 ),
+                CellDisplay::Text(text) => Some(text.trim().to_string()),
                 _ => Some(dataset.text(row, f).trim().to_string()),
             }
         })
@@ -73,7 +74,7 @@ pub fn card(props: &CardProps) -> Html {
     };
     let tags = props.roles.tags.iter().filter_map(|name| {
         let f = dataset.field_index(name)?;
-        match dataset.display(row, f) {
+        match dataset.display(row, f, lang) {
             CellDisplay::Empty => None,
             _ => Some(html! {
                 <div class="vt-card-tags" title={dataset.title(f, lang).to_string()}>

@@ -10,7 +10,7 @@ use yew::prelude::*;
 /// The content of cell (`row`, `field`).
 pub fn cell_content(dataset: &Dataset, row: u32, field: usize, lang: Lang) -> Html {
     let name = &dataset.field(field).name;
-    match dataset.display(row, field) {
+    match dataset.display(row, field, lang) {
         CellDisplay::Empty => html! {
             <span class="vt-empty">{ strings(lang).no_value }</span>
         },

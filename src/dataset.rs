@@ -3,12 +3,19 @@
 
 use crate::attrs::Attrs;
 use crate::i18n::Lang;
-use crate::load::{Fetched, LoadError};
-use vitrine_core::display::{CellDisplay, display_cell};
-use vitrine_core::query::{IndexOptions, Query, QueryIndex, QueryResult, TableSource, Window};
+use crate::load::{LoadError, Progress};
+use crate::slices::{Slice, yield_now};
+use vitrine_core::display::{CellDisplay, display_cell_in};
+use vitrine_core::header_match::{HeaderMatch, header_match};
+use vitrine_core::query::{
+    IndexOptions, Query, QueryIndex, QueryResult, TableIndexer, TableSource, Window,
+};
 use vitrine_core::schema::Field;
 use vitrine_core::untyped::text_schema;
-use vitrine_core::{CsvOptions, Schema, Table, load_csv};
+use vitrine_core::{Schema, Table};
+
+/// Rows indexed between two checks of the clock.
+const ROWS_PER_STEP: usize = 200;
 
 /// A loaded dataset. It is immutable once loaded, so two handles are equal
 /// exactly when they are the same load (identity, not a deep comparison).
@@ -23,6 +30,7 @@ pub struct Dataset {
     columns: Vec<Option<usize>>,
     /// Schema positions of the public fields, in schema order.
     public: Vec<usize>,
+    header: HeaderMatch,
 }
 
 impl PartialEq for Dataset {
@@ -43,32 +51,51 @@ fn names(list: &Option<String>) -> Option<Vec<String>> {
 }
 
 impl Dataset {
-    /// Parses fetched data (and schema text) with `vitrine-core` and indexes it.
-    pub fn parse(
+    /// Indexes a loaded table (in slices, reporting progress) and checks
+    /// that its columns match the schema (the text schema of its header
+    /// when none is given).
+    pub async fn build(
         src: &str,
-        data: &Fetched,
-        schema: Option<(&str, &str)>,
+        schema: Option<Schema>,
+        table: Table,
         attrs: &Attrs,
+        on_progress: &dyn Fn(Progress),
     ) -> Result<Dataset, LoadError> {
-        let schema = schema
-            .map(|(url, text)| {
-                Schema::from_json(text).map_err(|error| LoadError::Schema {
-                    url: url.to_string(),
-                    error,
-                })
-            })
-            .transpose()?;
-        let table =
-            load_csv(&data.bytes, CsvOptions::default()).map_err(|error| LoadError::Data {
+        let header = match &schema {
+            Some(schema) => header_match(schema, table.header()),
+            None => HeaderMatch::default(),
+        };
+        if let Some(schema) = &schema
+            && !schema.fields.is_empty()
+            && header.absent_fields.len() == schema.fields.len()
+        {
+            return Err(LoadError::Header {
                 url: src.to_string(),
-                error,
-            })?;
+                found: header,
+            });
+        }
         let schema = schema.unwrap_or_else(|| text_schema(&table.header().to_vec()));
         let options = IndexOptions {
             facets: names(&attrs.facets),
             searchable: names(&attrs.search_fields),
         };
-        let index = QueryIndex::from_table(&schema, &table, &options);
+        let mut indexer = TableIndexer::new(&schema, &table, &options);
+        loop {
+            let slice = Slice::start();
+            let mut done = false;
+            while !done && !slice.is_over() {
+                done = indexer.step(&schema, &table, ROWS_PER_STEP);
+            }
+            if done {
+                break;
+            }
+            on_progress(Progress::Index {
+                done: indexer.rows_done(),
+                total: table.len(),
+            });
+            yield_now().await;
+        }
+        let index = indexer.finish();
         let columns = schema
             .fields
             .iter()
@@ -84,7 +111,13 @@ impl Dataset {
             index,
             columns,
             public,
+            header,
         })
+    }
+
+    /// How the data's columns differ from the schema's fields.
+    pub fn header_match(&self) -> &HeaderMatch {
+        &self.header
     }
 
     pub fn schema(&self) -> &Schema {
@@ -133,9 +166,10 @@ impl Dataset {
             .unwrap_or("")
     }
 
-    /// How a cell is shown (decided by `vitrine-core`).
-    pub fn display(&self, row: u32, field: usize) -> CellDisplay {
-        display_cell(&self.schema, field, self.text(row, field))
+    /// How a cell is shown (decided by `vitrine-core`), numbers and dates
+    /// written for the interface language.
+    pub fn display(&self, row: u32, field: usize, lang: Lang) -> CellDisplay {
+        display_cell_in(&self.schema, field, self.text(row, field), lang.locale())
     }
 
     /// The row's identity in links: its primary key, else its line position.

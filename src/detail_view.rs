@@ -31,6 +31,36 @@ fn focused_near(node: &Element) -> Option<Element> {
     }
 }
 
+/// What Tab can reach inside the dialog.
+const FOCUSABLE: &str = "a[href], button:not([disabled]), input:not([disabled]), \
+    select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex='-1'])";
+
+/// Keeps Tab and Shift+Tab inside the dialog: past the last control the
+/// focus goes back to the first, and the other way round.
+fn trap_focus(dialog: &Element, event: &KeyboardEvent) {
+    let Ok(list) = dialog.query_selector_all(FOCUSABLE) else {
+        return;
+    };
+    let items: Vec<HtmlElement> = (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<HtmlElement>().ok())
+        .collect();
+    let (Some(first), Some(last)) = (items.first(), items.last()) else {
+        event.prevent_default();
+        return;
+    };
+    let active = focused_near(dialog);
+    let inside = active.as_ref().is_some_and(|a| dialog.contains(Some(a.as_ref())));
+    let at = |el: &HtmlElement| active.as_ref().is_some_and(|a| a == el.unchecked_ref::<Element>());
+    if event.shift_key() && (!inside || at(first)) {
+        event.prevent_default();
+        let _ = last.focus();
+    } else if !event.shift_key() && (!inside || at(last)) {
+        event.prevent_default();
+        let _ = first.focus();
+    }
+}
+
 #[function_component(DetailView)]
 pub fn detail_view(props: &DetailViewProps) -> Html {
     let s = strings(props.lang);
@@ -65,13 +95,21 @@ pub fn detail_view(props: &DetailViewProps) -> Html {
         .and_then(|p| props.rows.get(p).copied()));
     let next = go(position.and_then(|p| props.rows.get(p + 1).copied()));
     let close = props.dispatch.reform(|_: MouseEvent| Action::Close);
+    let dialog_ref = use_node_ref();
     let onkeydown = {
         let dispatch = props.dispatch.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
+        let dialog_ref = dialog_ref.clone();
+        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+            "Escape" => {
                 e.prevent_default();
                 dispatch.emit(Action::Close);
             }
+            "Tab" => {
+                if let Some(dialog) = dialog_ref.cast::<Element>() {
+                    trap_focus(&dialog, &e);
+                }
+            }
+            _ => {}
         })
     };
     let title = dataset
@@ -142,7 +180,8 @@ pub fn detail_view(props: &DetailViewProps) -> Html {
     };
     html! {
         <div class="vt-detail-backdrop">
-            <section class="vt-detail" role="dialog" aria-modal="true" aria-labelledby="vt-detail-title" {onkeydown}>
+            <section class="vt-detail" role="dialog" aria-modal="true" aria-labelledby="vt-detail-title"
+                ref={dialog_ref} {onkeydown}>
                 <header class="vt-detail-header">
                     <h2 id="vt-detail-title">{ title }</h2>
                     <button type="button" class="vt-button vt-close" ref={close_ref} onclick={close}

@@ -1,7 +1,9 @@
-//! A readable panel for errors that stop the widget from showing data.
+//! A readable panel for errors that stop the widget from showing data, and
+//! a notice when the data's columns do not quite match the schema.
 
 use crate::i18n::{Lang, strings};
 use crate::load::LoadError;
+use vitrine_core::header_match::HeaderMatch;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -20,6 +22,30 @@ pub fn error_panel(props: &ErrorPanelProps) -> Html {
                 <p class="vt-error-url"><code>{ url }</code></p>
             }
             <p class="vt-error-detail">{ props.error.describe(props.lang) }</p>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct HeaderNoticeProps {
+    pub found: HeaderMatch,
+    pub lang: Lang,
+}
+
+/// Lists the data's columns the schema does not describe (never shown) and
+/// the schema's fields the data lacks; nothing when they match.
+#[function_component(HeaderNotice)]
+pub fn header_notice(props: &HeaderNoticeProps) -> Html {
+    if props.found.is_exact() {
+        return Html::default();
+    }
+    let s = strings(props.lang);
+    html! {
+        <div class="vt-notice" role="status">
+            <p class="vt-error-title">{ s.header_notice }</p>
+            <ul>
+                { for props.found.messages(props.lang.code()).into_iter().map(|m| html! { <li>{ m }</li> }) }
+            </ul>
         </div>
     }
 }

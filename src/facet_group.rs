@@ -53,7 +53,7 @@ pub fn facet_group(props: &FacetGroupProps) -> Html {
                 <input type="checkbox" id={input_id.clone()} checked={v.selected} {onchange} />
                 <label for={input_id}>
                     <span class="vt-facet-label">{ dataset.label(&name, &v.value, props.lang).to_string() }</span>
-                    <span class="vt-facet-count">{ v.count }</span>
+                    <span class="vt-facet-count">{ crate::i18n::count(v.count as usize, props.lang) }</span>
                 </label>
             </li>
         }

@@ -32,10 +32,32 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
                     lang={props.lang} dispatch={props.dispatch.clone()} />
             })
         });
+    // On narrow screens the panel folds behind a "Filters" button.
+    let open = use_state(|| false);
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let selected: usize = props
+        .result
+        .facets
+        .iter()
+        .map(|f| f.values.iter().filter(|v| v.selected).count())
+        .sum();
+    let label = if selected > 0 {
+        format!("{} ({selected})", s.show_filters)
+    } else {
+        s.show_filters.to_string()
+    };
+    let class = classes!("vt-facets", (*open).then_some("vt-facets-open"));
     html! {
-        <aside class="vt-facets" aria-labelledby="vt-facets-title">
-            <h2 id="vt-facets-title" class="vt-facets-title">{ s.filters }</h2>
-            { for groups }
-        </aside>
+        <div class="vt-facets-area">
+            <button type="button" class="vt-button vt-facets-toggle" onclick={toggle}
+                aria-expanded={open.to_string()} aria-controls="vt-facets">{ label }</button>
+            <aside id="vt-facets" {class} aria-labelledby="vt-facets-title">
+                <h2 id="vt-facets-title" class="vt-facets-title">{ s.filters }</h2>
+                { for groups }
+            </aside>
+        </div>
     }
 }

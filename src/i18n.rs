@@ -27,6 +27,14 @@ impl Lang {
         }
     }
 
+    /// The locale numbers and dates are written in.
+    pub fn locale(self) -> vitrine_core::locale_format::Locale {
+        match self {
+            Lang::Fr => vitrine_core::locale_format::Locale::Fr,
+            Lang::En => vitrine_core::locale_format::Locale::En,
+        }
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Lang::Fr => "fr",
@@ -44,6 +52,13 @@ pub struct Strings {
     pub bad_data: &'static str,
     pub bad_schema: &'static str,
     pub missing_attribute: &'static str,
+    pub bad_header: &'static str,
+    pub bad_config: &'static str,
+    pub header_notice: &'static str,
+    pub progress_download: &'static str,
+    pub progress_parse: &'static str,
+    pub progress_index: &'static str,
+    pub show_filters: &'static str,
     pub results: fn(matching: usize, total: usize) -> String,
     pub table_caption: &'static str,
     pub search: &'static str,
@@ -75,6 +90,11 @@ pub struct Strings {
     pub other: &'static str,
 }
 
+/// A count written for the language ("12 345", "12,345").
+pub fn count(n: usize, lang: Lang) -> String {
+    vitrine_core::locale_format::format_integer(n as i64, lang.locale())
+}
+
 pub fn strings(lang: Lang) -> &'static Strings {
     match lang {
         Lang::Fr => &FR,
@@ -90,9 +110,17 @@ static FR: Strings = Strings {
     bad_data: "le fichier n'est pas un CSV ou un JSON lisible",
     bad_schema: "le schéma n'est pas un Table Schema valide",
     missing_attribute: "attribut manquant",
+    bad_header: "aucune colonne des données n'est un champ du schéma",
+    bad_config: "configuration (attribut config) inutilisable",
+    header_notice: "Les données ne correspondent pas tout à fait au schéma",
+    progress_download: "Téléchargement des données",
+    progress_parse: "Lecture des données",
+    progress_index: "Préparation des filtres et de la recherche",
+    show_filters: "Filtres",
     results: |matching, total| {
         let plural = if matching > 1 { "s" } else { "" };
-        format!("{matching} résultat{plural} sur {total}")
+        let (m, t) = (count(matching, Lang::Fr), count(total, Lang::Fr));
+        format!("{m} résultat{plural} sur {t}")
     },
     table_caption: "Données",
     search: "Rechercher",
@@ -113,7 +141,7 @@ static FR: Strings = Strings {
     close: "Fermer",
     previous: "Précédent",
     next: "Suivant",
-    position: |index, count| format!("{index} sur {count}"),
+    position: |index, n| format!("{} sur {}", count(index, Lang::Fr), count(n, Lang::Fr)),
     no_value: "—",
     no_results: "Aucun résultat ne correspond à ces critères.",
     show_more: "Afficher plus",
@@ -132,9 +160,17 @@ static EN: Strings = Strings {
     bad_data: "the file is not readable CSV or JSON",
     bad_schema: "the schema is not a valid Table Schema",
     missing_attribute: "missing attribute",
+    bad_header: "no column of the data is a field of the schema",
+    bad_config: "unusable configuration (config attribute)",
+    header_notice: "The data does not quite match the schema",
+    progress_download: "Downloading the data",
+    progress_parse: "Reading the data",
+    progress_index: "Preparing filters and search",
+    show_filters: "Filters",
     results: |matching, total| {
         let plural = if matching == 1 { "" } else { "s" };
-        format!("{matching} of {total} result{plural}")
+        let (m, t) = (count(matching, Lang::En), count(total, Lang::En));
+        format!("{m} of {t} result{plural}")
     },
     table_caption: "Data",
     search: "Search",
@@ -155,7 +191,7 @@ static EN: Strings = Strings {
     close: "Close",
     previous: "Previous",
     next: "Next",
-    position: |index, count| format!("{index} of {count}"),
+    position: |index, n| format!("{} of {}", count(index, Lang::En), count(n, Lang::En)),
     no_value: "—",
     no_results: "No result matches these criteria.",
     show_more: "Show more",
@@ -182,5 +218,10 @@ mod tests {
         assert_eq!((strings(Lang::Fr).results)(12, 48), "12 résultats sur 48");
         assert_eq!((strings(Lang::Fr).results)(1, 48), "1 résultat sur 48");
         assert_eq!((strings(Lang::En).results)(12, 48), "12 of 48 results");
+        assert_eq!(
+            (strings(Lang::Fr).results)(1200, 100_000),
+            "1\u{202F}200 résultats sur 100\u{202F}000"
+        );
+        assert_eq!((strings(Lang::En).results)(1, 100_000), "1 of 100,000 result");
     }
 }

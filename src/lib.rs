@@ -11,6 +11,7 @@ mod card;
 mod card_view;
 mod cell;
 mod column_chooser;
+mod config;
 mod dataset;
 mod detail_view;
 mod download;
@@ -23,8 +24,10 @@ mod i18n;
 mod load;
 #[cfg(feature = "moderation")]
 pub mod moderation;
+mod progress_bar;
 mod reader;
 mod search_box;
+mod slices;
 mod state;
 mod table_view;
 mod url_sync;
@@ -100,9 +103,22 @@ pub fn mount_moderation(
     Ok(ModerationApp { handle })
 }
 
+/// Reads the loader's plain object of attributes (every value a string),
+/// entry by entry.
 fn read_attributes(value: JsValue) -> Result<Attrs, JsValue> {
-    let raw: RawAttributes = serde_wasm_bindgen::from_value(value)
-        .map_err(|e| JsValue::from_str(&format!("vitrine: invalid attributes: {e}")))?;
+    let invalid = |what: &str| JsValue::from_str(&format!("vitrine: invalid attributes: {what}"));
+    if !value.is_object() {
+        return Err(invalid("expected an object"));
+    }
+    let mut raw = RawAttributes::new();
+    for entry in js_sys::Object::entries(value.unchecked_ref()).iter() {
+        let entry: js_sys::Array = entry.unchecked_into();
+        let name = entry.get(0).as_string().unwrap_or_default();
+        let Some(text) = entry.get(1).as_string() else {
+            return Err(invalid(&format!("`{name}` is not a string")));
+        };
+        raw.insert(name, text);
+    }
     Ok(Attrs::from_raw(&raw, resolve_url))
 }
 

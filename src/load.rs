@@ -3,7 +3,12 @@
 use crate::attrs::Attrs;
 use crate::dataset::Dataset;
 use crate::i18n::{Lang, strings};
-use gloo_net::http::Request;
+use crate::slices::{Slice, yield_now};
+use gloo_net::http::{Request, Response};
+use vitrine_core::load::CsvLoader;
+use vitrine_core::{CsvOptions, Table};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 
 /// Why the widget could not show its data.
 #[derive(Clone, Debug, PartialEq)]
@@ -28,6 +33,13 @@ pub enum LoadError {
         url: String,
         error: vitrine_core::SchemaError,
     },
+    /// No column of the data is a field of the schema.
+    Header {
+        url: String,
+        found: vitrine_core::header_match::HeaderMatch,
+    },
+    /// The `config` attribute is not usable.
+    Config(crate::config::ConfigError),
 }
 
 impl LoadError {
@@ -35,10 +47,12 @@ impl LoadError {
     pub fn url(&self) -> Option<&str> {
         match self {
             LoadError::MissingAttribute(_) => None,
+            LoadError::Config(error) => error.url(),
             LoadError::Fetch { url, .. }
             | LoadError::Status { url, .. }
             | LoadError::Data { url, .. }
-            | LoadError::Schema { url, .. } => Some(url),
+            | LoadError::Schema { url, .. }
+            | LoadError::Header { url, .. } => Some(url),
         }
     }
 
@@ -61,32 +75,60 @@ impl LoadError {
             LoadError::Schema { error, .. } => {
                 format!("{} — {}", s.bad_schema, error.message(lang.code()))
             }
+            LoadError::Header { found, .. } => {
+                format!("{} — {}", s.bad_header, found.messages(lang.code()).join(" ; "))
+            }
+            LoadError::Config(error) => format!("{} — {}", s.bad_config, error.describe(lang)),
         }
     }
 }
 
-/// A fetched file's body.
-pub struct Fetched {
-    pub bytes: Vec<u8>,
+/// How far a load has got, for the progress bar.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Progress {
+    /// Downloading the data; `total` when the server gave the size.
+    Download { received: usize, total: Option<usize> },
+    /// Reading the CSV records (bytes).
+    Parse { done: usize, total: usize },
+    /// Indexing rows for filters, search and sort.
+    Index { done: usize, total: usize },
 }
 
-impl Fetched {
-    /// The body as text, with invalid UTF-8 replaced (for schemas; data bytes
-    /// go to `vitrine-core` as they are so it can report encoding errors).
-    pub fn text(&self) -> String {
-        String::from_utf8_lossy(&self.bytes).into_owned()
+impl Progress {
+    /// The percentage done, when known.
+    pub fn percent(&self) -> Option<u32> {
+        let (done, total) = match *self {
+            Progress::Download { received, total } => (received, total?),
+            Progress::Parse { done, total } | Progress::Index { done, total } => (done, total),
+        };
+        (total > 0).then(|| (done.min(total) as f64 * 100.0 / total as f64).floor() as u32)
     }
 }
 
-/// GETs `url` and returns its body.
-pub async fn fetch_text(url: &str) -> Result<Fetched, LoadError> {
+/// Records read between two checks of the clock.
+const RECORDS_PER_STEP: usize = 256;
+
+fn fetch_error(url: &str, detail: impl std::fmt::Display) -> LoadError {
+    LoadError::Fetch {
+        url: url.to_string(),
+        detail: detail.to_string(),
+    }
+}
+
+fn js_detail(value: &JsValue) -> String {
+    value
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| value.as_string())
+        .unwrap_or_else(|| format!("{value:?}"))
+}
+
+/// GETs `url`; an error status is an error.
+async fn send(url: &str) -> Result<Response, LoadError> {
     let response = Request::get(url)
         .send()
         .await
-        .map_err(|e| LoadError::Fetch {
-            url: url.to_string(),
-            detail: e.to_string(),
-        })?;
+        .map_err(|e| fetch_error(url, e))?;
     if !response.ok() {
         return Err(LoadError::Status {
             url: url.to_string(),
@@ -94,31 +136,125 @@ pub async fn fetch_text(url: &str) -> Result<Fetched, LoadError> {
             status_text: response.status_text(),
         });
     }
-    let bytes = response.binary().await.map_err(|e| LoadError::Fetch {
-        url: url.to_string(),
-        detail: e.to_string(),
-    })?;
-    Ok(Fetched { bytes })
+    Ok(response)
 }
 
-/// Fetches the schema (when given) and the data, and parses both with `vitrine-core`.
-pub async fn load(attrs: &Attrs) -> Result<Dataset, LoadError> {
+/// GETs `url` and returns its body as text (schemas, configs: small files).
+pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
+    let response = send(url).await?;
+    response.text().await.map_err(|e| fetch_error(url, e))
+}
+
+/// The body's size when the server gave it and the body is not compressed
+/// (the stream yields decompressed bytes).
+fn announced_size(response: &Response) -> Option<usize> {
+    let headers = response.headers();
+    if headers.get("content-encoding").is_some_and(|e| e != "identity") {
+        return None;
+    }
+    headers.get("content-length")?.trim().parse().ok()
+}
+
+/// Reads records while the slice has time, as long as some are complete.
+fn parse_some(loader: &mut CsvLoader, slice: &Slice) {
+    while !slice.is_over() {
+        let before = loader.bytes_parsed();
+        if loader.step(RECORDS_PER_STEP) || loader.bytes_parsed() == before {
+            break;
+        }
+    }
+}
+
+/// Downloads and reads the CSV at `url`, reporting progress, in slices.
+async fn fetch_csv(url: &str, on_progress: &dyn Fn(Progress)) -> Result<Table, LoadError> {
+    on_progress(Progress::Download {
+        received: 0,
+        total: None,
+    });
+    let response = send(url).await?;
+    let total = announced_size(&response);
+    let mut loader = CsvLoader::new(CsvOptions::default());
+    if let Some(total) = total {
+        loader.reserve(total);
+    }
+    let mut slice = Slice::start();
+    match response.body() {
+        Some(stream) => {
+            let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+            loop {
+                let result = JsFuture::from(reader.read())
+                    .await
+                    .map_err(|e| fetch_error(url, js_detail(&e)))?;
+                let done = js_sys::Reflect::get(&result, &JsValue::from_str("done"))
+                    .ok()
+                    .and_then(|d| d.as_bool())
+                    .unwrap_or(true);
+                if done {
+                    break;
+                }
+                let value = js_sys::Reflect::get(&result, &JsValue::from_str("value"))
+                    .map_err(|e| fetch_error(url, js_detail(&e)))?;
+                let chunk = js_sys::Uint8Array::new(&value);
+                let start = loader.bytes_received();
+                let mut bytes = vec![0; chunk.length() as usize];
+                chunk.copy_to(&mut bytes);
+                loader.push(&bytes);
+                parse_some(&mut loader, &slice);
+                let received = start + bytes.len();
+                on_progress(Progress::Download {
+                    received,
+                    total: total.filter(|t| received <= *t),
+                });
+                if slice.is_over() {
+                    yield_now().await;
+                    slice = Slice::start();
+                }
+            }
+        }
+        None => {
+            let bytes = response.binary().await.map_err(|e| fetch_error(url, e))?;
+            loader.push(&bytes);
+        }
+    }
+    loader.end();
+    let total = loader.bytes_received();
+    loop {
+        let mut done = false;
+        while !done && !slice.is_over() {
+            done = loader.step(RECORDS_PER_STEP);
+        }
+        if done {
+            break;
+        }
+        on_progress(Progress::Parse {
+            done: loader.bytes_parsed(),
+            total,
+        });
+        yield_now().await;
+        slice = Slice::start();
+    }
+    loader.finish().map_err(|error| LoadError::Data {
+        url: url.to_string(),
+        error,
+    })
+}
+
+/// Fetches the schema (when given) and the data, parses both with
+/// `vitrine-core` and indexes the rows, reporting progress.
+pub async fn load(attrs: &Attrs, on_progress: &dyn Fn(Progress)) -> Result<Dataset, LoadError> {
     let src = attrs
         .src
         .clone()
         .ok_or(LoadError::MissingAttribute("src"))?;
     let schema = match attrs.schema.clone() {
         Some(url) => {
-            let fetched = fetch_text(&url).await?;
-            Some((url, fetched.text()))
+            let text = fetch_text(&url).await?;
+            let schema = vitrine_core::Schema::from_json(&text)
+                .map_err(|error| LoadError::Schema { url, error })?;
+            Some(schema)
         }
         None => None,
     };
-    let data = fetch_text(&src).await?;
-    Dataset::parse(
-        &src,
-        &data,
-        schema.as_ref().map(|(u, t)| (u.as_str(), t.as_str())),
-        attrs,
-    )
+    let table = fetch_csv(&src, on_progress).await?;
+    Dataset::build(&src, schema, table, attrs, on_progress).await
 }

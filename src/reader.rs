@@ -58,11 +58,19 @@ pub fn reader(props: &ReaderProps) -> Html {
 
     let columns = {
         let (dataset, card) = (props.dataset.clone(), attrs.card.clone());
-        use_state(move || {
-            let mut preferred = vec![card.title.as_str()];
-            preferred.extend(card.subtitle.iter().map(String::as_str));
-            preferred.extend(card.tags.iter().map(String::as_str));
-            default_columns(&dataset, &preferred, &card.image, DEFAULT_COLUMNS)
+        let chosen = attrs.columns.clone();
+        use_state(move || match chosen.as_deref() {
+            // The configured columns, exactly (public fields only).
+            Some(list) => {
+                let names: Vec<&str> = list.split(',').map(str::trim).collect();
+                default_columns(&dataset, &names, &card.image, names.len().max(1))
+            }
+            None => {
+                let mut preferred = vec![card.title.as_str()];
+                preferred.extend(card.subtitle.iter().map(String::as_str));
+                preferred.extend(card.tags.iter().map(String::as_str));
+                default_columns(&dataset, &preferred, &card.image, DEFAULT_COLUMNS)
+            }
         })
     };
     let on_columns = {

@@ -32,12 +32,13 @@ fn container() -> Element {
     mount_point
 }
 
+/// The attributes as `www/vitrine.js` passes them: a plain object of strings.
 fn attributes(pairs: &[(&str, &str)]) -> JsValue {
-    let raw: RawAttributes = pairs
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
-    serde_wasm_bindgen::to_value(&raw).unwrap()
+    let object = js_sys::Object::new();
+    for (name, value) in pairs {
+        js_sys::Reflect::set(&object, &(*name).into(), &(*value).into()).unwrap();
+    }
+    object.into()
 }
 
 /// Waits until `check` holds (the app loads asynchronously), up to ~5 s.
@@ -185,4 +186,18 @@ fn language_falls_back_to_page_then_browser() {
 
 fn page_url() -> String {
     web_sys::window().unwrap().location().href().unwrap()
+}
+
+#[wasm_bindgen_test]
+fn attributes_must_be_an_object_of_strings() {
+    let error = |value: JsValue| {
+        mount(container(), value)
+            .err()
+            .and_then(|e| e.as_string())
+            .unwrap_or_default()
+    };
+    assert!(error(JsValue::UNDEFINED).contains("invalid attributes"));
+    let object = attributes(&[("lang", "fr")]);
+    js_sys::Reflect::set(&object, &"page-size".into(), &JsValue::from_f64(12.0)).unwrap();
+    assert!(error(object).contains("`page-size` is not a string"));
 }

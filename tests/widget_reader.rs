@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use std::time::Duration;
-use vitrine_widget::{RawAttributes, mount};
+use vitrine_widget::mount;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -57,12 +57,13 @@ fn container() -> Element {
     mount_point
 }
 
+/// The attributes as `www/vitrine.js` passes them: a plain object of strings.
 fn attributes(pairs: &[(&str, &str)]) -> JsValue {
-    let raw: RawAttributes = pairs
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
-    serde_wasm_bindgen::to_value(&raw).unwrap()
+    let object = js_sys::Object::new();
+    for (name, value) in pairs {
+        js_sys::Reflect::set(&object, &(*name).into(), &(*value).into()).unwrap();
+    }
+    object.into()
 }
 
 async fn eventually(root: &Element, check: impl Fn(&Element) -> bool) -> bool {

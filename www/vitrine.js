@@ -21,7 +21,7 @@
   // Attributes forwarded to the app; a change to any of them updates it.
   var ATTRIBUTES = [
     "src", "schema", "lang", "view", "facets", "search-fields", "card-title",
-    "card-image", "card-subtitle", "card-tags", "page-size", "config",
+    "card-image", "card-subtitle", "card-tags", "page-size", "columns", "config",
     "readonly", "suggest", "suggest-url", "id",
   ];
 

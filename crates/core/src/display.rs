@@ -2,6 +2,7 @@
 //! when the URL is safe, an email as a `mailto:` link. One decision for the
 //! table, the cards and the detail view.
 
+use crate::locale_format::{Locale, format_value};
 use crate::schema::{Field, FieldType, SafeUrl, Schema, StringFormat};
 use crate::url::check_safe_url;
 
@@ -49,6 +50,24 @@ pub fn display_cell(schema: &Schema, field: usize, text: &str) -> CellDisplay {
         },
         _ if f.constraints.enum_values.is_some() => CellDisplay::Chips(vec![trimmed.to_owned()]),
         _ => plain(text),
+    }
+}
+
+/// Like [`display_cell`], with numbers, booleans and dates written for
+/// `locale` ("1 234,5", "3 mars 2024", "mars 2024"). A value that does not
+/// cast against its field is shown as its original text.
+pub fn display_cell_in(schema: &Schema, field: usize, text: &str, locale: Locale) -> CellDisplay {
+    let shown = display_cell(schema, field, text);
+    let (CellDisplay::Text(_), Some(f)) = (&shown, schema.fields.get(field)) else {
+        return shown;
+    };
+    let typed = !matches!(f.field_type, FieldType::String(_)) || !f.extensions.date_formats.is_empty();
+    if !typed {
+        return shown;
+    }
+    match schema.cast(field, text.trim()).ok().and_then(|v| format_value(&v, locale)) {
+        Some(formatted) => CellDisplay::Text(formatted),
+        None => shown,
     }
 }
 
@@ -116,6 +135,28 @@ mod tests {
             display_cell(&s, 4, "En cours"),
             CellDisplay::Chips(vec!["En cours".into()])
         );
+    }
+
+    #[test]
+    fn typed_cells_are_written_for_the_locale() {
+        let s = Schema::from_json(
+            r#"{"fields":[
+            {"name":"budget","type":"number"},
+            {"name":"quand","type":"string","vitrine:dateFormats":["%d/%m/%Y","%m/%Y"]},
+            {"name":"jour","type":"date"},
+            {"name":"nom","type":"string"}
+            ]}"#,
+        )
+        .unwrap();
+        let text = |f, t, l| display_cell_in(&s, f, t, l);
+        assert_eq!(text(0, "12345.5", Locale::Fr), CellDisplay::Text("12\u{202F}345,5".into()));
+        assert_eq!(text(0, "12345.5", Locale::En), CellDisplay::Text("12,345.5".into()));
+        assert_eq!(text(0, "beaucoup", Locale::Fr), CellDisplay::Text("beaucoup".into()));
+        assert_eq!(text(1, "03/03/2024", Locale::Fr), CellDisplay::Text("3 mars 2024".into()));
+        assert_eq!(text(1, "03/2024", Locale::En), CellDisplay::Text("March 2024".into()));
+        assert_eq!(text(2, "2024-03-03", Locale::En), CellDisplay::Text("March 3, 2024".into()));
+        assert_eq!(text(3, "1000", Locale::Fr), CellDisplay::Text("1000".into()));
+        assert_eq!(text(0, "", Locale::Fr), CellDisplay::Empty);
     }
 
     #[test]

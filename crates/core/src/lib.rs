@@ -35,8 +35,11 @@
 pub mod cast;
 pub mod display;
 pub mod export;
+pub mod header_match;
 pub mod load;
+pub mod locale_format;
 pub mod query;
+pub mod reader_config;
 pub mod schema;
 pub mod siret;
 pub mod table;

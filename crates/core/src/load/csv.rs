@@ -14,7 +14,9 @@ pub struct CsvOptions {
 }
 
 const CANDIDATES: [u8; 4] = [b',', b';', b'\t', b'|'];
-const BOM: &[u8] = b"\xEF\xBB\xBF";
+/// How many bytes [`sniff_delimiter`] reads.
+pub(crate) const SNIFF_BYTES: usize = 64 * 1024;
+pub(crate) const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 fn reader(delimiter: u8, bytes: &[u8]) -> csv::Reader<&[u8]> {
     csv::ReaderBuilder::new()
@@ -29,7 +31,7 @@ fn reader(delimiter: u8, bytes: &[u8]) -> csv::Reader<&[u8]> {
 /// Picks the delimiter that gives the most rows with the header's width,
 /// then the widest header, among `,` `;` tab `|` (in that order on ties).
 pub fn sniff_delimiter(bytes: &[u8]) -> u8 {
-    let mut end = bytes.len().min(64 * 1024);
+    let mut end = bytes.len().min(SNIFF_BYTES);
     if end < bytes.len()
         && let Some(nl) = bytes[..end].iter().rposition(|b| *b == b'\n')
     {
@@ -61,7 +63,7 @@ pub fn sniff_delimiter(bytes: &[u8]) -> u8 {
     best.2
 }
 
-fn detect_terminator(bytes: &[u8]) -> LineTerminator {
+pub(crate) fn detect_terminator(bytes: &[u8]) -> LineTerminator {
     match bytes.iter().position(|b| *b == b'\n' || *b == b'\r') {
         Some(i) if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') => LineTerminator::CrLf,
         Some(i) if bytes[i] == b'\r' => LineTerminator::Cr,
@@ -69,7 +71,7 @@ fn detect_terminator(bytes: &[u8]) -> LineTerminator {
     }
 }
 
-fn line_of(bytes: &[u8], pos: usize) -> usize {
+pub(crate) fn line_of(bytes: &[u8], pos: usize) -> usize {
     1 + bytes[..pos.min(bytes.len())]
         .iter()
         .filter(|b| **b == b'\n')
@@ -100,7 +102,7 @@ fn memchr_nul(bytes: &[u8]) -> Option<usize> {
 
 /// The line breaks at the end of a record's bytes, as offsets just after
 /// each break: the first ends the record, each further one is an empty line.
-fn line_breaks(slice: &[u8]) -> impl Iterator<Item = usize> + '_ {
+pub(crate) fn line_breaks(slice: &[u8]) -> impl Iterator<Item = usize> + '_ {
     let mut i = slice.len();
     while i > 0 && matches!(slice[i - 1], b'\r' | b'\n') {
         i -= 1;
@@ -119,7 +121,7 @@ fn line_breaks(slice: &[u8]) -> impl Iterator<Item = usize> + '_ {
 }
 
 /// Whether the last record leaves a quoted field open at the end of the file.
-fn unclosed_quote(record: &[u8], delimiter: u8) -> bool {
+pub(crate) fn unclosed_quote(record: &[u8], delimiter: u8) -> bool {
     let mut in_quotes = false;
     let mut at_field_start = true;
     let mut i = 0;

@@ -2,6 +2,7 @@
 
 pub mod csv;
 pub mod datapackage;
+mod incremental;
 pub mod json;
 mod records;
 
@@ -9,6 +10,7 @@ use std::fmt;
 
 pub use self::csv::{CsvOptions, load_csv, sniff_delimiter};
 pub use datapackage::{Package, load_datapackage};
+pub use incremental::CsvLoader;
 pub use json::load_json;
 
 /// Loads CSV or JSON data, chosen by the file name's extension (`.json`)

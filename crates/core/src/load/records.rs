@@ -37,6 +37,18 @@ impl<'a> Records<'a> {
         }
     }
 
+    /// A reader over `input` that starts at byte `pos` (a record start).
+    pub(crate) fn resume(input: &'a [u8], delimiter: u8, pos: usize) -> Records<'a> {
+        let mut records = Records::new(input, delimiter);
+        records.pos = pos;
+        records
+    }
+
+    /// Where the next record is looked for.
+    pub(crate) fn position(&self) -> usize {
+        self.pos
+    }
+
     /// The next record, or `None` at the end of the input.
     pub(crate) fn next_record(&mut self) -> Option<Record<'_>> {
         let input = self.input;

@@ -110,8 +110,8 @@ fn sort_kind(field: &Field) -> SortKind {
 
 /// The value given for cells of columns that are only read as text: any
 /// value but `Null` means "present".
-static PRESENT: Value = Value::String(String::new());
-static MISSING: Value = Value::Null;
+pub(super) static PRESENT: Value = Value::String(String::new());
+pub(super) static MISSING: Value = Value::Null;
 
 /// A [`CellSource`] over a loaded table, columns in schema order.
 ///

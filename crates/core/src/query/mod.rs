@@ -49,6 +49,7 @@ mod column;
 mod execute;
 mod facets;
 mod from_table;
+mod incremental;
 mod model;
 mod search;
 mod sort;
@@ -67,6 +68,7 @@ pub use column::{
     Cell, CellSource, ColumnSpec, FacetSpec, RowTable, SortKind, facet_values, is_empty_cell,
 };
 pub use from_table::{IndexOptions, TableSource, column_specs};
+pub use incremental::TableIndexer;
 pub use model::{
     DEFAULT_LIMIT, FacetCounts, FacetValueCount, Query, QueryResult, SortKey, View, Window,
 };

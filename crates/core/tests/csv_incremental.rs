@@ -1,0 +1,105 @@
+//! The CSV loader fed in chunks gives what the one-shot loader gives.
+
+use proptest::prelude::*;
+use vitrine_core::load::CsvLoader;
+use vitrine_core::{CsvOptions, LoadError, Table, load_csv};
+
+/// Feeds `bytes` cut at `cuts` (sorted offsets), reading `per_step`
+/// records between chunks, then finishes.
+fn chunked(bytes: &[u8], cuts: &[usize], per_step: usize, options: CsvOptions) -> Result<Table, LoadError> {
+    let mut loader = CsvLoader::new(options);
+    let mut from = 0;
+    for &cut in cuts.iter().chain(std::iter::once(&bytes.len())) {
+        let cut = cut.clamp(from, bytes.len());
+        loader.push(&bytes[from..cut]);
+        from = cut;
+        loader.step(per_step);
+        assert!(loader.bytes_parsed() <= loader.bytes_received());
+    }
+    loader.end();
+    while !loader.step(per_step) {}
+    loader.finish()
+}
+
+fn same(bytes: &[u8], cuts: &[usize], per_step: usize, options: CsvOptions) {
+    let expected = load_csv(bytes, options);
+    let got = chunked(bytes, cuts, per_step, options);
+    match (&expected, &got) {
+        (Ok(a), Ok(b)) => {
+            assert_eq!(a.header(), b.header());
+            assert_eq!(a.rows(), b.rows());
+            assert_eq!(a.dialect, b.dialect);
+            assert_eq!(
+                vitrine_core::write_csv(a),
+                vitrine_core::write_csv(b),
+                "written back"
+            );
+        }
+        _ => assert_eq!(expected.err(), got.err()),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+    #[test]
+    fn any_chunks_give_the_one_shot_table(
+        bom in any::<bool>(),
+        body in proptest::collection::vec(
+            prop::sample::select(b"ab,;\t\"\r\n \xc3\xa9\xff\x00".to_vec()), 0..60),
+        cuts in proptest::collection::vec(0usize..70, 0..6),
+        per_step in 1usize..4,
+        semicolon in proptest::option::of(any::<bool>()),
+    ) {
+        let mut bytes = if bom { b"\xEF\xBB\xBF".to_vec() } else { Vec::new() };
+        bytes.extend(body);
+        let mut cuts = cuts;
+        cuts.sort_unstable();
+        let options = CsvOptions { delimiter: semicolon.map(|s| if s { b';' } else { b',' }) };
+        same(&bytes, &cuts, per_step, options);
+    }
+}
+
+/// A file longer than the delimiter sniffer's sample: parsing starts before
+/// the end of the download, with the delimiter the whole file gives.
+fn big_file(rows: usize) -> Vec<u8> {
+    let mut out = String::from("\u{feff}id;nom;texte\r\n");
+    for i in 0..rows {
+        out.push_str(&format!(
+            "{i};Projet n°{i};\"Une description, avec virgules; et \"\"guillemets\"\"\r\nsur deux lignes\"\r\n"
+        ));
+        if i % 97 == 0 {
+            out.push_str("\r\n");
+        }
+    }
+    out.into_bytes()
+}
+
+#[test]
+fn a_large_file_in_network_sized_chunks() {
+    let bytes = big_file(4000);
+    assert!(bytes.len() > 200_000);
+    for chunk in [1usize, 1000, 16_384, 65_536, 65_539] {
+        let cuts: Vec<usize> = (1..bytes.len() / chunk.max(1000)).map(|i| i * chunk.max(1000)).collect();
+        let cuts = if chunk == 1 { vec![65_538, 65_539, 65_540] } else { cuts };
+        same(&bytes, &cuts, 7, CsvOptions::default());
+    }
+    let mut loader = CsvLoader::new(CsvOptions::default());
+    loader.push(&bytes[..100_000]);
+    loader.step(usize::MAX);
+    assert!(loader.rows_parsed() > 1000, "parsing started before the end");
+    assert!(loader.bytes_parsed() < 100_000);
+}
+
+#[test]
+fn errors_found_late_are_the_same() {
+    let mut bytes = big_file(2000);
+    let nul_at = bytes.len() - 10;
+    bytes[nul_at] = 0;
+    same(&bytes, &[70_000, 90_000], 50, CsvOptions::default());
+    let mut bytes = big_file(2000);
+    bytes[80_000] = 0xff;
+    same(&bytes, &[70_000, 90_000], 50, CsvOptions::default());
+    let mut bytes = big_file(2000);
+    bytes.extend_from_slice(b"9;\"open");
+    same(&bytes, &[70_000, 90_000], 50, CsvOptions::default());
+}
