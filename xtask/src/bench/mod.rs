@@ -93,7 +93,7 @@ pub fn run_bench(args: &[String]) -> Result {
     let meta = &raw["meta"];
     let mut text = format!(
         "## Vitrine vs Tabulator 6.5 ({})\n\nChromium {}, {} CPU(s) ({}), {} GiB, load average (1, 5, 15 min) \
-         {} at the start and {} at the end; command: `cargo xtask bench {}`.\n\n",
+         {} at the start and {} at the end; command: `{}`.\n\n",
         meta["date"].as_str().unwrap_or("?"),
         meta["chromium"].as_str().unwrap_or("?"),
         meta["cpus"],
@@ -101,7 +101,11 @@ pub fn run_bench(args: &[String]) -> Result {
         meta["memory_gib"],
         load(&meta["load_average_start"]),
         load(&meta["load_average"]),
-        args.join(" ")
+        ["cargo xtask bench".to_string()]
+            .into_iter()
+            .chain(args.iter().cloned())
+            .collect::<Vec<_>>()
+            .join(" ")
     );
     text.push_str(&report::markdown(&summary, &opts.query));
     let md_path = out.join("report.md");
