@@ -63,13 +63,14 @@ pub fn wasm_bindgen() -> Result {
     ]))
 }
 
-/// The project's npm tools (binaryen's wasm-opt, playwright-core, axe-core) in `tools/node_modules`.
+/// The project's npm tools (binaryen's wasm-opt, esbuild, playwright-core, axe-core) in `tools/node_modules`.
 /// Returns false, with a notice, when npm is not available.
 pub fn node_tools() -> Result<bool> {
     let tools = root().join("tools");
     if tools.join("node_modules/.package-lock.json").exists()
         && tools.join("node_modules/binaryen").exists()
         && tools.join("node_modules/playwright-core").exists()
+        && tools.join("node_modules/esbuild").exists()
     {
         return Ok(true);
     }
@@ -77,7 +78,7 @@ pub fn node_tools() -> Result<bool> {
         eprintln!("notice: npm not found; wasm-opt and the browser tests need Node.js with npm");
         return Ok(false);
     }
-    cmd::step("installing npm tools (binaryen, playwright-core, axe-core)");
+    cmd::step("installing npm tools (binaryen, esbuild, playwright-core, axe-core)");
     let verb = if tools.join("package-lock.json").exists() {
         "ci"
     } else {
