@@ -12,6 +12,7 @@ mod bench_validate;
 mod cmd;
 mod dist;
 mod gen_data;
+mod minify;
 mod run;
 mod sizes;
 mod test;
