@@ -33,7 +33,7 @@ pub fn fold(text: &str) -> String {
 }
 
 /// Appends the folded form of one non-ASCII character.
-fn fold_char(c: char, out: &mut String) {
+pub(super) fn fold_char(c: char, out: &mut String) {
     if let Some(plain) = fold_latin(c) {
         out.push(plain);
         return;
