@@ -5,7 +5,9 @@
 //! - `cargo xtask dist` — build the bundle into `dist/` and print its sizes.
 //! - `cargo xtask gen-data` — a deterministic IA-shaped dataset of any size.
 //! - `cargo xtask bench-validate` — load+validate throughput against frictionless.
+//! - `cargo xtask bench-query-wasm` — query-engine timings, native and in headless Chromium.
 
+mod bench_query_wasm;
 mod bench_validate;
 mod cmd;
 mod dist;
@@ -23,7 +25,9 @@ commands:
   dist                     build the bundle into dist/ and print its size table
   gen-data --rows N --out FILE [--invalid-rate R] [--seed S]
                            write a deterministic IA-shaped CSV (all 36 fields plus id)
-  bench-validate           criterion load+validate benchmark, then frictionless on the same file";
+  bench-validate           criterion load+validate benchmark, then frictionless on the same file
+  bench-query-wasm [--rows N]
+                           query-engine timings natively and in headless Chromium, side by side";
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -33,6 +37,7 @@ fn main() {
         Some("dist") => dist::main(),
         Some("gen-data") => gen_data::run(&args[1..]),
         Some("bench-validate") => bench_validate::run(&args[1..]),
+        Some("bench-query-wasm") => bench_query_wasm::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
