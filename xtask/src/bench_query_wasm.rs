@@ -50,7 +50,9 @@ fn captured(cmd: &mut Command, what: &str) -> Result<String> {
 pub fn run(args: &[String]) -> Result {
     let rows = match args {
         [] => 100_000,
-        [flag, n] if flag == "--rows" => n.parse().map_err(|_| format!("--rows: not a number: {n}"))?,
+        [flag, n] if flag == "--rows" => n
+            .parse()
+            .map_err(|_| format!("--rows: not a number: {n}"))?,
         _ => return Err("usage: cargo xtask bench-query-wasm [--rows N]".into()),
     };
     cmd::step("native: cargo bench -p vitrine-core --bench query_timings");
@@ -91,7 +93,10 @@ pub fn run(args: &[String]) -> Result {
     println!("| operation | native | wasm (Chromium) | wasm / native |");
     println!("|---|---:|---:|---:|");
     for (name, native_ms) in &native_times {
-        let wasm_ms = wasm_times.iter().find(|(n, _)| n == name).map(|(_, ms)| *ms);
+        let wasm_ms = wasm_times
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, ms)| *ms);
         match wasm_ms {
             Some(w) => println!(
                 "| {name} | {native_ms:.2} | {w:.2} | {:.2}x |",

@@ -32,8 +32,16 @@ fn median(host: &Host<'_>, runs: usize, mut op: impl FnMut()) -> f64 {
 /// The most frequent value of a facet field.
 fn top_value(index: &QueryIndex, source: &impl CellSource, field: &str) -> String {
     let result = index.execute(&Query::default(), source);
-    let facet = result.facets.iter().find(|f| f.field == field).expect("facet");
-    let top = facet.values.iter().max_by_key(|v| v.count).expect("a value");
+    let facet = result
+        .facets
+        .iter()
+        .find(|f| f.field == field)
+        .expect("facet");
+    let top = facet
+        .values
+        .iter()
+        .max_by_key(|v| v.count)
+        .expect("a value");
     top.value.clone()
 }
 
@@ -73,11 +81,21 @@ pub fn run(host: &Host<'_>, rows: usize, memory_bytes: &dyn Fn() -> Option<usize
     let first = Query::default().sort_by("coll_nom", false);
     let start = (host.now_ms)();
     black_box(index.execute(&first, &table));
-    record("first sort of a text column (keys built)", 1, (host.now_ms)() - start);
+    record(
+        "first sort of a text column (keys built)",
+        1,
+        (host.now_ms)() - start,
+    );
     let time_query = |name: &str, q: Query| record(name, runs, time(&index, &table, &q));
 
-    time_query("facet toggle: 1st filter", Query::default().toggle_facet("theme", &theme));
-    time_query("facet toggle: 3rd filter", base.toggle_facet("audience_service", &audience));
+    time_query(
+        "facet toggle: 1st filter",
+        Query::default().toggle_facet("theme", &theme),
+    );
+    time_query(
+        "facet toggle: 3rd filter",
+        base.toggle_facet("audience_service", &audience),
+    );
     time_query(
         "facet toggle with search and text sort",
         base.set_search("eau").sort_by("nom_projet", false),
@@ -91,20 +109,30 @@ pub fn run(host: &Host<'_>, rows: usize, memory_bytes: &dyn Fn() -> Option<usize
     ] {
         time_query(name, Query::default().set_search(typed));
     }
-    time_query("sort text, first window", Query::default().sort_by("nom_projet", false));
+    time_query(
+        "sort text, first window",
+        Query::default().sort_by("nom_projet", false),
+    );
     time_query(
         "sort partial dates descending",
-        Query::default().sort_by("projet_date", false).sort_by("projet_date", false),
+        Query::default()
+            .sort_by("projet_date", false)
+            .sort_by("projet_date", false),
     );
     time_query(
         "multi-sort theme, date",
-        Query::default().sort_by("theme", false).sort_by("projet_date", true),
+        Query::default()
+            .sort_by("theme", false)
+            .sort_by("projet_date", true),
     );
     time_query(
         "sort text, window at 50,000",
         Query::default()
             .sort_by("coll_nom", false)
-            .set_window(Window { offset: 50_000, limit: 50 }),
+            .set_window(Window {
+                offset: 50_000,
+                limit: 50,
+            }),
     );
     let q = Query::default().sort_by("nom_projet", false);
     let ms = median(host, runs, || {
@@ -112,10 +140,14 @@ pub fn run(host: &Host<'_>, rows: usize, memory_bytes: &dyn Fn() -> Option<usize
     });
     record("full text order of all rows", runs, ms);
 
-    let donor: Vec<Cell<'_>> = (0..index.specs().len()).map(|c| table.cell(777, c)).collect();
+    let donor: Vec<Cell<'_>> = (0..index.specs().len())
+        .map(|c| table.cell(777, c))
+        .collect();
     let mut edited = index.clone();
     let ms = median(host, 11, || {
-        edited.update_row(12, black_box(&donor)).expect("row 12 exists");
+        edited
+            .update_row(12, black_box(&donor))
+            .expect("row 12 exists");
     });
     record("accepted edit (update_row)", 11, ms);
 
