@@ -50,8 +50,14 @@ fn trap_focus(dialog: &Element, event: &KeyboardEvent) {
         return;
     };
     let active = focused_near(dialog);
-    let inside = active.as_ref().is_some_and(|a| dialog.contains(Some(a.as_ref())));
-    let at = |el: &HtmlElement| active.as_ref().is_some_and(|a| a == el.unchecked_ref::<Element>());
+    let inside = active
+        .as_ref()
+        .is_some_and(|a| dialog.contains(Some(a.as_ref())));
+    let at = |el: &HtmlElement| {
+        active
+            .as_ref()
+            .is_some_and(|a| a == el.unchecked_ref::<Element>())
+    };
     if event.shift_key() && (!inside || at(first)) {
         event.prevent_default();
         let _ = last.focus();

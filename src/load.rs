@@ -76,7 +76,11 @@ impl LoadError {
                 format!("{} — {}", s.bad_schema, error.message(lang.code()))
             }
             LoadError::Header { found, .. } => {
-                format!("{} — {}", s.bad_header, found.messages(lang.code()).join(" ; "))
+                format!(
+                    "{} — {}",
+                    s.bad_header,
+                    found.messages(lang.code()).join(" ; ")
+                )
             }
             LoadError::Config(error) => format!("{} — {}", s.bad_config, error.describe(lang)),
         }
@@ -87,7 +91,10 @@ impl LoadError {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Progress {
     /// Downloading the data; `total` when the server gave the size.
-    Download { received: usize, total: Option<usize> },
+    Download {
+        received: usize,
+        total: Option<usize>,
+    },
     /// Reading the CSV records (bytes).
     Parse { done: usize, total: usize },
     /// Indexing rows for filters, search and sort.
@@ -149,7 +156,10 @@ pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
 /// (the stream yields decompressed bytes).
 fn announced_size(response: &Response) -> Option<usize> {
     let headers = response.headers();
-    if headers.get("content-encoding").is_some_and(|e| e != "identity") {
+    if headers
+        .get("content-encoding")
+        .is_some_and(|e| e != "identity")
+    {
         return None;
     }
     headers.get("content-length")?.trim().parse().ok()
