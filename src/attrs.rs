@@ -203,7 +203,11 @@ mod tests {
         });
         assert_eq!(plain.suggest_url, None);
         let set = Attrs::from_raw(
-            &raw(&[("src", "d.csv"), ("suggest-url", "/s"), ("suggest-restricted", "")]),
+            &raw(&[
+                ("src", "d.csv"),
+                ("suggest-url", "/s"),
+                ("suggest-restricted", ""),
+            ]),
             |u, _| Some(format!("http://h{u}")),
         );
         assert_eq!(set.suggest_url.as_deref(), Some("http://h/s"));

@@ -2,8 +2,8 @@
 
 use crate::attrs::CardRoles;
 use crate::cell::text_content;
-use crate::edit::Edits;
 use crate::dataset::Dataset;
+use crate::edit::Edits;
 use crate::i18n::Lang;
 use std::rc::Rc;
 use vitrine_core::display::{CellDisplay, is_safe_resource};
@@ -40,7 +40,11 @@ pub fn card(props: &CardProps) -> Html {
         Some(edits) => edits.shown(row, f),
         None => (dataset.text(row, f).to_string(), false),
     };
-    let text_of = |name: &str| dataset.field_index(name).map(|f| shown(f).0.trim().to_string());
+    let text_of = |name: &str| {
+        dataset
+            .field_index(name)
+            .map(|f| shown(f).0.trim().to_string())
+    };
     let edited_row = edits
         .as_ref()
         .is_some_and(|_| dataset.public_fields().iter().any(|&f| shown(f).1));

@@ -4,9 +4,9 @@
 use crate::attrs::Attrs;
 use crate::i18n::Lang;
 use crate::load::{Fetched, LoadError};
+use vitrine_core::changeset::RowRef;
 use vitrine_core::display::{CellDisplay, display_cell};
 use vitrine_core::query::{IndexOptions, Query, QueryIndex, QueryResult, TableSource, Window};
-use vitrine_core::changeset::RowRef;
 use vitrine_core::schema::Field;
 use vitrine_core::untyped::text_schema;
 use vitrine_core::{CsvOptions, Schema, Table, load_csv};

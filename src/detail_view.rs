@@ -3,8 +3,8 @@
 //! close button closes it, and the focus returns where it was.
 
 use crate::cell::text_content;
-use crate::edit::{Edits, edit_strings};
 use crate::dataset::Dataset;
+use crate::edit::{Edits, edit_strings};
 use crate::i18n::{Lang, strings};
 use crate::state::Action;
 use std::rc::Rc;

@@ -8,8 +8,8 @@
 //! Read-only, Enter or a click opens the detail.
 
 use crate::cell::{cell_title, text_content};
-use crate::edit::{EditorMode, Edits, FieldEditor, edit_strings};
 use crate::dataset::Dataset;
+use crate::edit::{EditorMode, Edits, FieldEditor, edit_strings};
 use crate::grid_nav::{GridCell, move_focus, visible_range};
 use crate::i18n::{Lang, strings};
 use crate::state::Action;

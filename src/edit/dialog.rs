@@ -19,7 +19,8 @@ pub struct DialogProps {
     pub children: Html,
 }
 
-const FOCUSABLE: &str = "button:not([disabled]), input:not([disabled]), select, textarea, a[href], [tabindex='0']";
+const FOCUSABLE: &str =
+    "button:not([disabled]), input:not([disabled]), select, textarea, a[href], [tabindex='0']";
 
 /// The focused element of the document or shadow root holding `node`.
 pub fn focused_near(node: &Element) -> Option<Element> {
@@ -68,8 +69,12 @@ pub fn dialog(props: &DialogProps) -> Html {
             if e.key() != "Tab" {
                 return;
             }
-            let Some(el) = panel.cast::<Element>() else { return };
-            let Ok(all) = el.query_selector_all(FOCUSABLE) else { return };
+            let Some(el) = panel.cast::<Element>() else {
+                return;
+            };
+            let Ok(all) = el.query_selector_all(FOCUSABLE) else {
+                return;
+            };
             let (Some(first), Some(last)) = (all.get(0), all.get(all.length().saturating_sub(1)))
             else {
                 return;

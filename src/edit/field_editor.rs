@@ -116,7 +116,9 @@ pub fn field_editor(props: &FieldEditorProps) -> Html {
             let target = e.target();
             let value = target
                 .as_ref()
-                .and_then(|t| wasm_bindgen::JsCast::dyn_ref::<HtmlInputElement>(t).map(|i| i.value()))
+                .and_then(|t| {
+                    wasm_bindgen::JsCast::dyn_ref::<HtmlInputElement>(t).map(|i| i.value())
+                })
                 .or_else(|| {
                     target.as_ref().and_then(|t| {
                         wasm_bindgen::JsCast::dyn_ref::<HtmlTextAreaElement>(t).map(|i| i.value())
@@ -141,8 +143,12 @@ pub fn field_editor(props: &FieldEditorProps) -> Html {
         })
     };
     let onkeydown = {
-        let (commit, text, on_done, done) =
-            (commit.clone(), text.clone(), props.on_done.clone(), done.clone());
+        let (commit, text, on_done, done) = (
+            commit.clone(),
+            text.clone(),
+            props.on_done.clone(),
+            done.clone(),
+        );
         Callback::from(move |e: KeyboardEvent| {
             e.stop_propagation();
             if !inline {
@@ -165,8 +171,12 @@ pub fn field_editor(props: &FieldEditorProps) -> Html {
     };
     // Inline: leaving the cell keeps the value, as a spreadsheet does.
     let onblur = {
-        let (commit, text, on_done, done) =
-            (commit.clone(), text.clone(), props.on_done.clone(), done.clone());
+        let (commit, text, on_done, done) = (
+            commit.clone(),
+            text.clone(),
+            props.on_done.clone(),
+            done.clone(),
+        );
         Callback::from(move |e: FocusEvent| {
             let inside = e
                 .related_target()
@@ -220,13 +230,19 @@ pub fn field_editor(props: &FieldEditorProps) -> Html {
             let boxes = options.iter().enumerate().map(|(i, o)| {
                 let checked = chosen.contains(&o.as_str());
                 let onchange = {
-                    let (text, commit, o, delimiter, options) =
-                        (text.clone(), commit.clone(), o.clone(), delimiter.clone(), options.clone());
+                    let (text, commit, o, delimiter, options) = (
+                        text.clone(),
+                        commit.clone(),
+                        o.clone(),
+                        delimiter.clone(),
+                        options.clone(),
+                    );
                     Callback::from(move |e: Event| {
                         let on = e
                             .target_dyn_into::<HtmlInputElement>()
                             .is_some_and(|i| i.checked());
-                        let now: Vec<&str> = text.split(delimiter.as_str()).map(str::trim).collect();
+                        let now: Vec<&str> =
+                            text.split(delimiter.as_str()).map(str::trim).collect();
                         let next: Vec<&str> = options
                             .iter()
                             .map(String::as_str)
@@ -267,7 +283,11 @@ pub fn field_editor(props: &FieldEditorProps) -> Html {
                 InputKind::Email => ("email", None, None),
                 InputKind::Url => ("url", None, Some("https://…".to_string())),
                 InputKind::Number => ("text", Some("decimal"), None),
-                InputKind::Date(p) => ("text", Some("numeric"), Some(date_hint(p, edits.lang.code()))),
+                InputKind::Date(p) => (
+                    "text",
+                    Some("numeric"),
+                    Some(date_hint(p, edits.lang.code())),
+                ),
                 _ => ("text", None, None),
             };
             html! {
@@ -299,7 +319,11 @@ pub fn field_editor(props: &FieldEditorProps) -> Html {
         .into_iter()
         .collect();
     if let InputKind::Date(p) = &*kind {
-        help.push(format!("{} : {}", s.format_hint, date_hint(p, edits.lang.code())));
+        help.push(format!(
+            "{} : {}",
+            s.format_hint,
+            date_hint(p, edits.lang.code())
+        ));
     }
     let edited = edits.pending(&props.row, props.field).is_some() && !props.row.is_new();
     html! {

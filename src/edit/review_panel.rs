@@ -88,7 +88,11 @@ pub fn review_panel(props: &ReviewPanelProps) -> Html {
     });
     let errors = all_messages(dataset, history, edits.lang);
     let server = edits.state.server_problems.iter().filter_map(|p| {
-        Some((p.row.clone()?, p.field.clone(), p.problem.message_in(edits.lang.code()).to_string()))
+        Some((
+            p.row.clone()?,
+            p.field.clone(),
+            p.problem.message_in(edits.lang.code()).to_string(),
+        ))
     });
     let errors: Vec<(RowRef, String, String)> = errors.into_iter().chain(server).collect();
     let error_items = errors.iter().map(|(row, field, message)| {

@@ -37,7 +37,10 @@ pub fn row_form(props: &RowFormProps) -> Html {
         row => {
             let name = dataset
                 .field_index(&props.title_field)
-                .and_then(|f| row.locate(dataset.schema(), dataset.table()).map(|r| (f, r)))
+                .and_then(|f| {
+                    row.locate(dataset.schema(), dataset.table())
+                        .map(|r| (f, r))
+                })
                 .map(|(f, r)| dataset.text(r as u32, f).trim().to_string())
                 .filter(|t| !t.is_empty())
                 .unwrap_or_else(|| row_label(row));

@@ -54,7 +54,10 @@ pub async fn send(
     if response.ok() {
         let id = json
             .and_then(|j| js_sys::Reflect::get(&j, &JsValue::from_str("id")).ok())
-            .map(|id| id.as_f64().map_or_else(|| id.as_string().unwrap_or_default(), |n| n.to_string()))
+            .map(|id| {
+                id.as_f64()
+                    .map_or_else(|| id.as_string().unwrap_or_default(), |n| n.to_string())
+            })
             .unwrap_or_default();
         return Ok(id);
     }

@@ -28,7 +28,10 @@ pub fn send_form(props: &SendFormProps) -> Html {
             let value = e
                 .target_dyn_into::<HtmlInputElement>()
                 .map(|i| i.value())
-                .or_else(|| e.target_dyn_into::<HtmlTextAreaElement>().map(|t| t.value()))
+                .or_else(|| {
+                    e.target_dyn_into::<HtmlTextAreaElement>()
+                        .map(|t| t.value())
+                })
                 .unwrap_or_default();
             edits.dispatch(action(value));
         })
@@ -54,7 +57,12 @@ pub fn send_form(props: &SendFormProps) -> Html {
             let Some(url) = edits.url.clone() else { return };
             let draft = &edits.state.draft;
             let changeset = draft.to_changeset();
-            let rows: Vec<_> = draft.history.edits().iter().map(|e| e.row.clone()).collect();
+            let rows: Vec<_> = draft
+                .history
+                .edits()
+                .iter()
+                .map(|e| e.row.clone())
+                .collect();
             edits.dispatch(EditAction::Sending);
             let edits = edits.clone();
             wasm_bindgen_futures::spawn_local(async move {
@@ -81,8 +89,15 @@ pub fn send_form(props: &SendFormProps) -> Html {
         SendStatus::Failed(error) => {
             let text = match error {
                 SendError::Offline => s.offline.to_string(),
-                SendError::Status { message: Some((en, fr)), .. } => {
-                    if lang == "fr" && !fr.is_empty() { fr.clone() } else { en.clone() }
+                SendError::Status {
+                    message: Some((en, fr)),
+                    ..
+                } => {
+                    if lang == "fr" && !fr.is_empty() {
+                        fr.clone()
+                    } else {
+                        en.clone()
+                    }
                 }
                 SendError::Status { status, .. } => (s.server_error)(*status),
             };

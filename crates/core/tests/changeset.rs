@@ -46,7 +46,10 @@ fn edits_are_recorded_with_the_value_before() {
     let mut h = EditHistory::new();
     assert!(h.record(key("a"), "siret", "21380412300015", "123"));
     let e = &h.edits()[0];
-    assert_eq!((e.before.as_str(), e.after.as_str()), ("21380412300015", "123"));
+    assert_eq!(
+        (e.before.as_str(), e.after.as_str()),
+        ("21380412300015", "123")
+    );
     assert_eq!(h.value(&key("a"), "siret"), Some("123"));
     assert_eq!(h.value(&key("b"), "siret"), None);
     assert!(!h.record(key("a"), "note", "", ""), "no change, no step");
@@ -96,7 +99,12 @@ fn a_new_row_is_one_step_and_reverts_are_undoable() {
     assert_eq!(n, 0);
     h.record_all(vec![
         (RowRef::New(n), "id".into(), String::new(), "d".into()),
-        (RowRef::New(n), "statut".into(), String::new(), "En cours".into()),
+        (
+            RowRef::New(n),
+            "statut".into(),
+            String::new(),
+            "En cours".into(),
+        ),
     ]);
     assert_eq!(h.next_new_row(), 1);
     assert_eq!(h.row_edits(&RowRef::New(0)).count(), 2);
@@ -143,7 +151,10 @@ fn drafts_round_trip_through_json_and_make_the_documented_changeset() {
     assert_eq!(cs.changes[1].before, None);
     assert_eq!(cs.changes[2].after, None, "an emptied cell is sent as null");
     let json = cs.to_json();
-    assert!(json.contains("\"datasetVersion\":\"a31d55f7fed96720\""), "{json}");
+    assert!(
+        json.contains("\"datasetVersion\":\"a31d55f7fed96720\""),
+        "{json}"
+    );
     assert!(json.contains("\"rowId\":null,\"newRow\":0"), "{json}");
 }
 
@@ -156,7 +167,10 @@ fn consent_is_needed_only_with_personal_data() {
     d.consent = true;
     assert!(d.consent_ok());
     d.email.clear();
-    assert!(!d.to_changeset().consent, "no personal data, no consent sent");
+    assert!(
+        !d.to_changeset().consent,
+        "no personal data, no consent sent"
+    );
 }
 
 #[test]
@@ -204,7 +218,10 @@ fn a_new_row_is_judged_whole() {
     let mut h = EditHistory::new();
     h.record(RowRef::New(0), "note", "", "x");
     let errors = row_edit_errors(&schema, &table, &h, &RowRef::New(0), "fr");
-    let fields: Vec<_> = errors.iter().filter_map(|e| e.field_name.as_deref()).collect();
+    let fields: Vec<_> = errors
+        .iter()
+        .filter_map(|e| e.field_name.as_deref())
+        .collect();
     assert_eq!(fields, ["id", "statut"]);
     let mut row = EditedRow::default();
     row.set("id", "z");
@@ -268,7 +285,10 @@ fn shown(h: &EditHistory, rows: &[RowRef]) -> Vec<String> {
     let mut out = Vec::new();
     for (r, row) in rows.iter().enumerate() {
         for (f, field) in FIELDS.iter().enumerate() {
-            out.push(h.value(row, field).map_or_else(|| original(r, f), str::to_string));
+            out.push(
+                h.value(row, field)
+                    .map_or_else(|| original(r, f), str::to_string),
+            );
         }
     }
     out
@@ -282,7 +302,11 @@ fn run(ops: &[Op], rows: &[RowRef], order: &[usize]) -> (EditHistory, Vec<Vec<St
             Op::Edit(r, f, v) => {
                 // The editor sees rows in `order`: position r is row order[r].
                 let r = order[r];
-                let value = if v == 0 { original(r, f) } else { format!("v{v}") };
+                let value = if v == 0 {
+                    original(r, f)
+                } else {
+                    format!("v{v}")
+                };
                 h.record(rows[r].clone(), FIELDS[f], &original(r, f), &value);
             }
             Op::Undo => {

@@ -9,9 +9,9 @@ use serde_json::{Value as Json, json};
 use vitrine_core::validate::{ValidateOptions, validate_with};
 use vitrine_core::write_csv;
 
-use vitrine_core::changeset::Change;
 use crate::dataset::Snapshot;
 use crate::dataset_changes::RowKey;
+use vitrine_core::changeset::Change;
 use vitrine_core::changeset::Problem;
 
 #[derive(Debug)]

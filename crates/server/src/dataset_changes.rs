@@ -10,11 +10,11 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use crate::dataset::Snapshot;
+use crate::errors::ApiError;
 use axum::http::StatusCode;
 use serde_json::{Value as Json, json};
 use vitrine_core::changeset::{Change, EditedRow, Problem, RowId, introduced_errors};
-use crate::dataset::Snapshot;
-use crate::errors::ApiError;
 
 pub use crate::dataset_apply::ApplyError;
 

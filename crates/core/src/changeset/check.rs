@@ -29,7 +29,12 @@ impl EditedRow {
                 .header()
                 .iter()
                 .enumerate()
-                .map(|(c, label)| (label.to_string(), table.cell(r, c).unwrap_or("").to_string()))
+                .map(|(c, label)| {
+                    (
+                        label.to_string(),
+                        table.cell(r, c).unwrap_or("").to_string(),
+                    )
+                })
                 .collect(),
             None => BTreeMap::new(),
         };
@@ -70,7 +75,10 @@ pub fn introduced_errors(
     lang: &str,
 ) -> Vec<ValidationError> {
     let existing: HashSet<ErrorKey> = match before {
-        Some(b) => validate_row(schema, b, lang).iter().map(error_key).collect(),
+        Some(b) => validate_row(schema, b, lang)
+            .iter()
+            .map(error_key)
+            .collect(),
         None => HashSet::new(),
     };
     validate_row(schema, after, lang)

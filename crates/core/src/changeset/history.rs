@@ -108,7 +108,12 @@ impl EditHistory {
     /// Records that the editor set cell (`row`, `field`), whose text in the
     /// dataset is `before`, to `after`. Returns false when nothing changed.
     pub fn record(&mut self, row: RowRef, field: &str, before: &str, after: &str) -> bool {
-        self.record_all(vec![(row, field.to_string(), before.to_string(), after.to_string())])
+        self.record_all(vec![(
+            row,
+            field.to_string(),
+            before.to_string(),
+            after.to_string(),
+        )])
     }
 
     /// Records several cells as one step (e.g. a whole new row), undone together.
@@ -178,7 +183,10 @@ impl EditHistory {
         for cell in step.iter().rev() {
             self.set(cell, cell.from.clone());
         }
-        let touched = step.iter().map(|c| (c.row.clone(), c.field.clone())).collect();
+        let touched = step
+            .iter()
+            .map(|c| (c.row.clone(), c.field.clone()))
+            .collect();
         self.redo.push(step);
         touched
     }
@@ -191,7 +199,10 @@ impl EditHistory {
         for cell in &step {
             self.set(cell, cell.to.clone());
         }
-        let touched = step.iter().map(|c| (c.row.clone(), c.field.clone())).collect();
+        let touched = step
+            .iter()
+            .map(|c| (c.row.clone(), c.field.clone()))
+            .collect();
         self.undo.push(step);
         touched
     }

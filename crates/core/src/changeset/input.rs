@@ -70,7 +70,10 @@ pub fn input_kind(field: &Field, longest: usize) -> InputKind {
         _ if field.extensions.safe_url.is_some() => InputKind::Url,
         FieldType::String(StringFormat::Default)
             if longest > LONG_TEXT
-                || field.constraints.max_length.is_some_and(|m| m > 2 * LONG_TEXT) =>
+                || field
+                    .constraints
+                    .max_length
+                    .is_some_and(|m| m > 2 * LONG_TEXT) =>
         {
             InputKind::TextArea
         }
@@ -92,7 +95,11 @@ pub fn date_hint(patterns: &[String], lang: &str) -> String {
     let shown: Vec<String> = patterns
         .iter()
         .map(|p| {
-            let (d, m, y) = if fr { ("JJ", "MM", "AAAA") } else { ("DD", "MM", "YYYY") };
+            let (d, m, y) = if fr {
+                ("JJ", "MM", "AAAA")
+            } else {
+                ("DD", "MM", "YYYY")
+            };
             p.replace("%d", d)
                 .replace("%m", m)
                 .replace("%Y", y)

@@ -26,8 +26,14 @@ mod tests {
 
     #[test]
     fn reads_the_server_etags() {
-        assert_eq!(version_from_etag("\"a31d55f7fed96720\"").as_deref(), Some("a31d55f7fed96720"));
-        assert_eq!(version_from_etag("W/\"a31d.full.json\"").as_deref(), Some("a31d"));
+        assert_eq!(
+            version_from_etag("\"a31d55f7fed96720\"").as_deref(),
+            Some("a31d55f7fed96720")
+        );
+        assert_eq!(
+            version_from_etag("W/\"a31d.full.json\"").as_deref(),
+            Some("a31d")
+        );
         assert_eq!(version_from_etag("  "), None);
     }
 
