@@ -4,33 +4,26 @@
 use super::state::{SendError, ServerProblem};
 use gloo_net::http::Request;
 use vitrine_core::changeset::{Changeset, Problem, RowRef};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
-/// The server's answer to a failed sending: its messages and problems.
-#[derive(serde::Deserialize, Default)]
-#[serde(rename_all = "camelCase")]
-struct ErrorBody {
-    #[serde(default)]
-    message: String,
-    #[serde(default)]
-    message_fr: String,
-    #[serde(default)]
-    details: Option<Details>,
+fn get(value: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
-#[derive(serde::Deserialize, Default)]
-struct Details {
-    #[serde(default)]
-    problems: Vec<Problem>,
+fn text(value: &JsValue, key: &str) -> String {
+    get(value, key).as_string().unwrap_or_default()
 }
 
-#[derive(serde::Deserialize)]
-struct Envelope {
-    error: ErrorBody,
-}
-
-fn parse_json(text: &str) -> Option<JsValue> {
-    js_sys::JSON::parse(text).ok()
+/// One of `details.problems` (read by hand: no JSON decoder is added to the bundle).
+fn problem(value: &JsValue) -> Problem {
+    Problem {
+        index: get(value, "index").as_f64().map(|i| i as usize),
+        field: text(value, "field"),
+        code: text(value, "code"),
+        message: text(value, "message"),
+        message_fr: text(value, "messageFr"),
+        ..Problem::default()
+    }
 }
 
 /// Sends `changeset` (whose changes are the edits on `rows`, in order);
@@ -49,8 +42,8 @@ pub async fn send(
         .await
         .map_err(|_| (SendError::Offline, Vec::new()))?;
     let status = response.status();
-    let text = response.text().await.unwrap_or_default();
-    let json = parse_json(&text);
+    let body = response.text().await.unwrap_or_default();
+    let json = js_sys::JSON::parse(&body).ok();
     if response.ok() {
         let id = json
             .and_then(|j| js_sys::Reflect::get(&j, &JsValue::from_str("id")).ok())
@@ -61,21 +54,20 @@ pub async fn send(
             .unwrap_or_default();
         return Ok(id);
     }
-    let body = json
-        .and_then(|j| serde_wasm_bindgen::from_value::<Envelope>(j).ok())
-        .map(|e| e.error)
+    let error = get(&json.unwrap_or(JsValue::UNDEFINED), "error");
+    let list: js_sys::Array = get(&get(&error, "details"), "problems")
+        .dyn_into()
         .unwrap_or_default();
-    let problems = body
-        .details
-        .map(|d| d.problems)
-        .unwrap_or_default()
-        .into_iter()
+    let problems = list
+        .iter()
+        .map(|p| problem(&p))
         .map(|problem| ServerProblem {
             row: problem.index.and_then(|i| rows.get(i).cloned()),
             field: problem.field.clone(),
             problem,
         })
         .collect();
-    let message = (!body.message.is_empty()).then_some((body.message, body.message_fr));
+    let (en, fr) = (text(&error, "message"), text(&error, "messageFr"));
+    let message = (!en.is_empty()).then_some((en, fr));
     Err((SendError::Status { status, message }, problems))
 }

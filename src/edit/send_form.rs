@@ -6,6 +6,7 @@ use super::Edits;
 use super::send::send;
 use super::state::{EditAction, SendError, SendStatus};
 use super::strings::edit_strings;
+use wasm_bindgen::JsValue;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -76,8 +77,14 @@ pub fn send_form(props: &SendFormProps) -> Html {
     let download = {
         let edits = edits.clone();
         Callback::from(move |_: MouseEvent| {
-            let json = edits.state.draft.to_changeset().to_json_pretty();
-            crate::download::save(json.as_bytes(), "application/json", "proposition.json");
+            // Indented by the browser's JSON, so the bundle needs no pretty printer.
+            let json = edits.state.draft.to_changeset().to_json();
+            let pretty = js_sys::JSON::parse(&json)
+                .ok()
+                .and_then(|v| js_sys::JSON::stringify_with_replacer_and_space(&v, &JsValue::NULL, &JsValue::from(2)).ok())
+                .and_then(|s| s.as_string())
+                .unwrap_or(json);
+            crate::download::save(pretty.as_bytes(), "application/json", "proposition.json");
         })
     };
     let lang = edits.lang.code();

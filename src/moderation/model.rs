@@ -1,5 +1,6 @@
 //! The moderation API's JSON, as the page reads it (see the server's
-//! `records.rs` and `changeset.rs`). Every text is kept as it was sent and
+//! `records.rs`; changes, authors and problems are vitrine-core's
+//! `changeset::wire` types). Every text is kept as it was sent and
 //! rendered as text.
 
 use serde::Deserialize;
