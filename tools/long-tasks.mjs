@@ -2,9 +2,10 @@
 // parses and indexes a large file: every long task (> 50 ms) seen by a
 // PerformanceObserver from navigation until the result count shows.
 //
-//   cargo xtask dist && cargo build -p vitrine-server
+//   cargo xtask dist
 //   cargo xtask gen-data --rows 100000 --out target/bench-data/ia-100000.csv
 //   node tools/long-tasks.mjs target/bench-data/ia-100000.csv [runs]
+//   (NO_LENGTH=1: the file is sent without Content-Length)
 //
 // Serves dist/, the file and the IA schema next to a page that shows it,
 // from a plain Node HTTP server on a free loopback port (uncompressed, with
@@ -48,7 +49,9 @@ const httpServer = http.createServer((req, res) => {
     return;
   }
   const [name, type] = found;
-  res.writeHead(200, { "content-type": type, "content-length": statSync(name).size });
+  const headers = { "content-type": type };
+  if (!process.env.NO_LENGTH) headers["content-length"] = statSync(name).size;
+  res.writeHead(200, headers);
   createReadStream(name).pipe(res);
 });
 await new Promise((r) => httpServer.listen(0, "127.0.0.1", r));

@@ -10,7 +10,8 @@ use crate::table::Row;
 pub struct HeaderMatch {
     /// Labels of the data's columns that no field describes, in file order.
     pub unknown_columns: Vec<String>,
-    /// Names of the fields no column holds, in schema order.
+    /// Names of the public fields no column holds, in schema order
+    /// (restricted fields are normally left out of the data readers get).
     pub absent_fields: Vec<String>,
 }
 
@@ -26,7 +27,7 @@ pub fn header_match(schema: &Schema, header: &Row) -> HeaderMatch {
         absent_fields: schema
             .fields
             .iter()
-            .filter(|f| !labels.contains(&f.name.as_str()))
+            .filter(|f| !f.is_restricted() && !labels.contains(&f.name.as_str()))
             .map(|f| f.name.clone())
             .collect(),
     }
@@ -69,7 +70,8 @@ mod tests {
     #[test]
     fn unknown_columns_and_absent_fields() {
         let schema = Schema::from_json(
-            r#"{"fields":[{"name":"id","type":"string"},{"name":"nom","type":"string"},{"name":"ville","type":"string"}]}"#,
+            r#"{"fields":[{"name":"id","type":"string"},{"name":"nom","type":"string"},{"name":"ville","type":"string"},
+            {"name":"contact","type":"string","vitrine:visibility":"restricted"}]}"#,
         )
         .unwrap();
         let found = header_match(&schema, &Row::new(&["nom", "secret", "id", ""]));
