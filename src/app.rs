@@ -5,6 +5,7 @@
 use crate::attrs::{Attrs, RawAttributes, browser_resolve};
 use crate::config::read_config;
 use crate::dataset::Dataset;
+use crate::edit::EditLayer;
 use crate::error_panel::{ErrorPanel, HeaderNotice};
 use crate::load::{LoadError, Progress, load};
 use crate::progress_bar::ProgressBar;
@@ -111,12 +112,22 @@ pub fn app(props: &Attrs) -> Html {
         (ConfigState::Failed(error), _, _) | (_, LoadState::Failed(error), _) => {
             html! { <ErrorPanel error={error.clone()} {lang} /> }
         }
-        (_, LoadState::Ready(dataset), Some(attrs)) => html! {
-            <>
-                <HeaderNotice found={dataset.header_match().clone()} {lang} />
-                <Reader dataset={dataset.clone()} attrs={attrs.clone()} />
-            </>
-        },
+        (_, LoadState::Ready(dataset), Some(attrs)) => {
+            let reader = html! { <Reader dataset={dataset.clone()} attrs={attrs.clone()} /> };
+            let shown = if attrs.suggest {
+                html! {
+                    <EditLayer dataset={dataset.clone()} attrs={attrs.clone()}>{ reader }</EditLayer>
+                }
+            } else {
+                reader
+            };
+            html! {
+                <>
+                    <HeaderNotice found={dataset.header_match().clone()} {lang} />
+                    { shown }
+                </>
+            }
+        }
         (_, LoadState::Loading(progress), _) => html! {
             <ProgressBar progress={*progress} {lang} />
         },

@@ -35,6 +35,12 @@ pub struct Attrs {
     pub config: Option<String>,
     /// The attributes as given, to apply over a config once it is read.
     pub raw: RawAttributes,
+    /// "Proposer une modification" mode (off with `readonly` or `suggest="off"`).
+    pub suggest: bool,
+    /// Where proposals are POSTed (`None`: no server, download only).
+    pub suggest_url: Option<String>,
+    /// Restricted fields may be edited in the detail form.
+    pub suggest_restricted: bool,
 }
 
 /// Which field plays which role on a card.
@@ -80,8 +86,20 @@ impl Attrs {
                 .map(|v| v.trim().to_string())
                 .filter(|v| !v.is_empty())
         };
+        let src = url("src");
+        let off = |v: Option<&String>| {
+            v.is_some_and(|v| matches!(v.trim(), "off" | "false" | "no" | "0"))
+        };
+        let suggest_url = match raw.get("suggest-url").map(|v| v.trim()) {
+            Some("") | None => src.as_deref().and_then(suggestions_endpoint),
+            Some(_) => url("suggest-url"),
+        };
         Attrs {
-            src: url("src"),
+            suggest: !raw.contains_key("readonly") && !off(raw.get("suggest")),
+            suggest_url,
+            suggest_restricted: raw.contains_key("suggest-restricted")
+                && !off(raw.get("suggest-restricted")),
+            src,
             schema: url("schema"),
             lang: Lang::pick([text("lang"), text("page-lang"), text("browser-lang")]),
             page_size: text("page-size")
@@ -135,6 +153,17 @@ pub fn browser_resolve(url: &str, base: &str) -> Option<String> {
     web_sys::Url::new_with_base(url, base)
         .ok()
         .map(|u| u.href())
+}
+
+/// The Vitrine server's suggestion endpoint for data served from
+/// `…/api/datasets/{id}` (or its `data.csv`/`data.json` aliases).
+pub fn suggestions_endpoint(src: &str) -> Option<String> {
+    let path_end = src.find(['?', '#']).unwrap_or(src.len());
+    let (base, rest) = src[..path_end].split_once("/api/datasets/")?;
+    let id = rest.split('/').next().filter(|id| !id.is_empty())?;
+    let tail = &rest[id.len()..];
+    matches!(tail, "" | "/" | "/data.csv" | "/data.json")
+        .then(|| format!("{base}/api/datasets/{id}/suggestions"))
 }
 
 #[cfg(test)]
@@ -216,5 +245,35 @@ mod tests {
         assert_eq!(merged.columns.as_deref(), Some("nom_projet,theme"));
         assert_eq!(merged.src.as_deref(), Some("https://h/data.csv"));
         assert_eq!(merged.config, attrs.config);
+    }
+
+    #[test]
+    fn suggestions_go_to_the_server_of_the_data() {
+        let attrs = Attrs::from_raw(
+            &raw(&[("src", "http://h/api/datasets/ia/data.csv?x=1")]),
+            |u, _| Some(u.to_string()),
+        );
+        assert!(attrs.suggest && !attrs.suggest_restricted);
+        assert_eq!(
+            attrs.suggest_url.as_deref(),
+            Some("http://h/api/datasets/ia/suggestions")
+        );
+        let plain = Attrs::from_raw(&raw(&[("src", "http://h/data.csv")]), |u, _| {
+            Some(u.to_string())
+        });
+        assert_eq!(plain.suggest_url, None);
+        let set = Attrs::from_raw(
+            &raw(&[
+                ("src", "d.csv"),
+                ("suggest-url", "/s"),
+                ("suggest-restricted", ""),
+            ]),
+            |u, _| Some(format!("http://h{u}")),
+        );
+        assert_eq!(set.suggest_url.as_deref(), Some("http://h/s"));
+        assert!(set.suggest_restricted);
+        for off in [&[("readonly", "")][..], &[("suggest", "off")][..]] {
+            assert!(!Attrs::from_raw(&raw(off), |u, _| Some(u.to_string())).suggest);
+        }
     }
 }

@@ -1,8 +1,9 @@
 //! One card of the card view.
 
 use crate::attrs::CardRoles;
-use crate::cell::cell_content;
+use crate::cell::text_content;
 use crate::dataset::Dataset;
+use crate::edit::Edits;
 use crate::i18n::Lang;
 use std::rc::Rc;
 use vitrine_core::display::{CellDisplay, is_safe_resource};
@@ -32,12 +33,21 @@ fn image_url(dataset: &Dataset, text: &str) -> Option<String> {
 #[function_component(Card)]
 pub fn card(props: &CardProps) -> Html {
     let broken = use_state(|| false);
+    let edits = use_context::<Edits>();
     let (dataset, row, lang) = (&props.dataset, props.row, props.lang);
+    // The text shown for a field: the pending edit, else the dataset's.
+    let shown = |f: usize| match &edits {
+        Some(edits) => edits.shown(row, f),
+        None => (dataset.text(row, f).to_string(), false),
+    };
     let text_of = |name: &str| {
         dataset
             .field_index(name)
-            .map(|f| dataset.text(row, f).trim().to_string())
+            .map(|f| shown(f).0.trim().to_string())
     };
+    let edited_row = edits
+        .as_ref()
+        .is_some_and(|_| dataset.public_fields().iter().any(|&f| shown(f).1));
     let title = text_of(&props.roles.title)
         .filter(|t| !t.is_empty())
         .unwrap_or_else(|| dataset.row_key(row));
@@ -47,7 +57,7 @@ pub fn card(props: &CardProps) -> Html {
         .iter()
         .filter_map(|name| {
             let f = dataset.field_index(name)?;
-            match dataset.display(row, f, lang) {
+            match dataset.display_text(f, &shown(f).0, lang) {
                 CellDisplay::Empty => None,
                 CellDisplay::Chips(values) => Some(
                     values
@@ -57,7 +67,7 @@ pub fn card(props: &CardProps) -> Html {
                         .join(", "),
                 ),
                 CellDisplay::Text(text) => Some(text.trim().to_string()),
-                _ => Some(dataset.text(row, f).trim().to_string()),
+                _ => Some(shown(f).0.trim().to_string()),
             }
         })
         .collect();
@@ -74,11 +84,13 @@ pub fn card(props: &CardProps) -> Html {
     };
     let tags = props.roles.tags.iter().filter_map(|name| {
         let f = dataset.field_index(name)?;
-        match dataset.display(row, f, lang) {
+        let (text, edited) = shown(f);
+        match dataset.display_text(f, &text, lang) {
             CellDisplay::Empty => None,
             _ => Some(html! {
-                <div class="vt-card-tags" title={dataset.title(f, lang).to_string()}>
-                    { cell_content(dataset, row, f, lang) }
+                <div class={classes!("vt-card-tags", edited.then_some("vt-edited"))}
+                    title={dataset.title(f, lang).to_string()}>
+                    { text_content(dataset, f, &text, lang) }
                 </div>
             }),
         }
@@ -91,7 +103,7 @@ pub fn card(props: &CardProps) -> Html {
         Callback::from(move |_: MouseEvent| on_open.emit(row))
     };
     html! {
-        <li class="vt-card">
+        <li class={classes!("vt-card", edited_row.then_some("vt-card-edited"))}>
             { picture }
             <div class="vt-card-body">
                 <h3 class="vt-card-title">

@@ -7,10 +7,10 @@ use crate::i18n::{Lang, strings};
 use vitrine_core::display::CellDisplay;
 use yew::prelude::*;
 
-/// The content of cell (`row`, `field`).
-pub fn cell_content(dataset: &Dataset, row: u32, field: usize, lang: Lang) -> Html {
+/// The content of a cell of field `field` holding `text` (e.g. an edited value).
+pub fn text_content(dataset: &Dataset, field: usize, text: &str, lang: Lang) -> Html {
     let name = &dataset.field(field).name;
-    match dataset.display(row, field, lang) {
+    match dataset.display_text(field, text, lang) {
         CellDisplay::Empty => html! {
             <span class="vt-empty">{ strings(lang).no_value }</span>
         },
@@ -30,7 +30,7 @@ pub fn cell_content(dataset: &Dataset, row: u32, field: usize, lang: Lang) -> Ht
 }
 
 /// The cell's text for a `title` tooltip (the full text of a truncated cell).
-pub fn cell_title(dataset: &Dataset, row: u32, field: usize) -> Option<String> {
-    let text = dataset.text(row, field).trim();
+pub fn cell_title(text: &str) -> Option<String> {
+    let text = text.trim();
     (text.chars().count() > 40).then(|| text.to_string())
 }

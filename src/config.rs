@@ -46,7 +46,11 @@ pub async fn read_config(attrs: &Attrs) -> Result<RawAttributes, ConfigError> {
     let Some(text) = attrs.config.as_deref() else {
         return Ok(RawAttributes::new());
     };
-    let base = attrs.raw.get("base").map(String::as_str).unwrap_or_default();
+    let base = attrs
+        .raw
+        .get("base")
+        .map(String::as_str)
+        .unwrap_or_default();
     let (json, url) = if is_inline(text) {
         (text.to_string(), None)
     } else {

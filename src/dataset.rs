@@ -3,8 +3,9 @@
 
 use crate::attrs::Attrs;
 use crate::i18n::Lang;
-use crate::load::{LoadError, Progress};
+use crate::load::{Fetched, LoadError, Progress};
 use crate::slices::{Slice, yield_now};
+use vitrine_core::changeset::RowRef;
 use vitrine_core::display::{CellDisplay, display_cell_in};
 use vitrine_core::header_match::{HeaderMatch, header_match};
 use vitrine_core::query::{
@@ -23,6 +24,8 @@ const ROWS_PER_STEP: usize = 200;
 pub struct Dataset {
     /// URL of the data, against which relative image URLs resolve.
     pub src: String,
+    /// The dataset version edits are made against (server version, else a content hash).
+    pub version: String,
     schema: Schema,
     table: Table,
     index: QueryIndex,
@@ -57,10 +60,11 @@ impl Dataset {
     pub async fn build(
         src: &str,
         schema: Option<Schema>,
-        table: Table,
+        data: Fetched,
         attrs: &Attrs,
         on_progress: &dyn Fn(Progress),
     ) -> Result<Dataset, LoadError> {
+        let Fetched { table, version } = data;
         let header = match &schema {
             Some(schema) => header_match(schema, table.header()),
             None => HeaderMatch::default(),
@@ -105,6 +109,7 @@ impl Dataset {
             .filter(|&i| !schema.fields[i].is_restricted())
             .collect();
         Ok(Dataset {
+            version,
             src: src.to_string(),
             schema,
             table,
@@ -166,10 +171,24 @@ impl Dataset {
             .unwrap_or("")
     }
 
-    /// How a cell is shown (decided by `vitrine-core`), numbers and dates
-    /// written for the interface language.
-    pub fn display(&self, row: u32, field: usize, lang: Lang) -> CellDisplay {
-        display_cell_in(&self.schema, field, self.text(row, field), lang.locale())
+    /// How `text` (the cell's or an edited value) is shown in field
+    /// `field` (decided by `vitrine-core`), numbers and dates written for
+    /// the interface language.
+    pub fn display_text(&self, field: usize, text: &str, lang: Lang) -> CellDisplay {
+        display_cell_in(&self.schema, field, text, lang.locale())
+    }
+
+    /// The row's reference in changesets (primary key, else file position).
+    pub fn row_ref(&self, row: u32) -> RowRef {
+        RowRef::of_row(&self.schema, &self.table, row as usize)
+    }
+
+    /// The longest text of a field in the data, in characters.
+    pub fn longest(&self, field: usize) -> usize {
+        (0..self.table.len() as u32)
+            .map(|r| self.text(r, field).chars().count())
+            .max()
+            .unwrap_or(0)
     }
 
     /// The row's identity in links: its primary key, else its line position.

@@ -2,8 +2,9 @@
 //! categories, with previous/next within the current results. Escape or the
 //! close button closes it, and the focus returns where it was.
 
-use crate::cell::cell_content;
+use crate::cell::text_content;
 use crate::dataset::Dataset;
+use crate::edit::{Edits, edit_strings};
 use crate::i18n::{Lang, strings};
 use crate::state::Action;
 use std::rc::Rc;
@@ -50,8 +51,14 @@ fn trap_focus(dialog: &Element, event: &KeyboardEvent) {
         return;
     };
     let active = focused_near(dialog);
-    let inside = active.as_ref().is_some_and(|a| dialog.contains(Some(a.as_ref())));
-    let at = |el: &HtmlElement| active.as_ref().is_some_and(|a| a == el.unchecked_ref::<Element>());
+    let inside = active
+        .as_ref()
+        .is_some_and(|a| dialog.contains(Some(a.as_ref())));
+    let at = |el: &HtmlElement| {
+        active
+            .as_ref()
+            .is_some_and(|a| a == el.unchecked_ref::<Element>())
+    };
     if event.shift_key() && (!inside || at(first)) {
         event.prevent_default();
         let _ = last.focus();
@@ -65,6 +72,7 @@ fn trap_focus(dialog: &Element, event: &KeyboardEvent) {
 pub fn detail_view(props: &DetailViewProps) -> Html {
     let s = strings(props.lang);
     let close_ref = use_node_ref();
+    let edits = use_context::<Edits>();
     {
         let close_ref = close_ref.clone();
         use_effect_with((), move |_| {
@@ -112,6 +120,15 @@ pub fn detail_view(props: &DetailViewProps) -> Html {
             _ => {}
         })
     };
+    let propose = edits.as_ref().map(|edits| {
+        let (edits, row_ref) = (edits.clone(), dataset.row_ref(row));
+        let onclick = Callback::from(move |_: MouseEvent| edits.open_form(row_ref.clone(), None));
+        html! {
+            <button type="button" class="vt-button vt-propose" {onclick}>
+                { edit_strings(lang).propose }
+            </button>
+        }
+    });
     let title = dataset
         .field_index(&props.title_field)
         .map(|f| dataset.text(row, f).trim().to_string())
@@ -151,6 +168,10 @@ pub fn detail_view(props: &DetailViewProps) -> Html {
         .filter(|(_, fields)| !fields.is_empty())
         .map(|(heading, fields)| {
             let items = fields.into_iter().map(|f| {
+                let (text, edited) = match &edits {
+                    Some(edits) => edits.shown(row, f),
+                    None => (dataset.text(row, f).to_string(), false),
+                };
                 let help = dataset
                     .field(f)
                     .description_in(lang.code())
@@ -161,7 +182,9 @@ pub fn detail_view(props: &DetailViewProps) -> Html {
                             { dataset.title(f, lang).to_string() }
                             { for help.map(|h| html! { <span class="vt-help">{ h }</span> }) }
                         </dt>
-                        <dd>{ cell_content(dataset, row, f, lang) }</dd>
+                        <dd class={classes!(edited.then_some("vt-edited"))}>
+                            { text_content(dataset, f, &text, lang) }
+                        </dd>
                     </div>
                 }
             });
@@ -184,6 +207,7 @@ pub fn detail_view(props: &DetailViewProps) -> Html {
                 ref={dialog_ref} {onkeydown}>
                 <header class="vt-detail-header">
                     <h2 id="vt-detail-title">{ title }</h2>
+                    { for propose }
                     <button type="button" class="vt-button vt-close" ref={close_ref} onclick={close}
                         aria-label={s.close}>{ "×" }</button>
                 </header>

@@ -9,7 +9,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 /// Offers `bytes` as a file named `name`.
-fn save(bytes: &[u8], mime: &str, name: &str) -> Option<()> {
+pub fn save(bytes: &[u8], mime: &str, name: &str) -> Option<()> {
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);

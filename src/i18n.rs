@@ -222,6 +222,9 @@ mod tests {
             (strings(Lang::Fr).results)(1200, 100_000),
             "1\u{202F}200 résultats sur 100\u{202F}000"
         );
-        assert_eq!((strings(Lang::En).results)(1, 100_000), "1 of 100,000 result");
+        assert_eq!(
+            (strings(Lang::En).results)(1, 100_000),
+            "1 of 100,000 result"
+        );
     }
 }

@@ -15,6 +15,7 @@ mod config;
 mod dataset;
 mod detail_view;
 mod download;
+mod edit;
 mod error_panel;
 mod facet_group;
 mod facets;

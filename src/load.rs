@@ -5,6 +5,7 @@ use crate::dataset::Dataset;
 use crate::i18n::{Lang, strings};
 use crate::slices::{Slice, yield_now};
 use gloo_net::http::{Request, Response};
+use vitrine_core::changeset::{ContentVersion, version_from_etag};
 use vitrine_core::load::CsvLoader;
 use vitrine_core::{CsvOptions, Table};
 use wasm_bindgen::{JsCast, JsValue};
@@ -76,7 +77,11 @@ impl LoadError {
                 format!("{} — {}", s.bad_schema, error.message(lang.code()))
             }
             LoadError::Header { found, .. } => {
-                format!("{} — {}", s.bad_header, found.messages(lang.code()).join(" ; "))
+                format!(
+                    "{} — {}",
+                    s.bad_header,
+                    found.messages(lang.code()).join(" ; ")
+                )
             }
             LoadError::Config(error) => format!("{} — {}", s.bad_config, error.describe(lang)),
         }
@@ -87,7 +92,10 @@ impl LoadError {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Progress {
     /// Downloading the data; `total` when the server gave the size.
-    Download { received: usize, total: Option<usize> },
+    Download {
+        received: usize,
+        total: Option<usize>,
+    },
     /// Reading the CSV records (bytes).
     Parse { done: usize, total: usize },
     /// Indexing rows for filters, search and sort.
@@ -149,7 +157,10 @@ pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
 /// (the stream yields decompressed bytes).
 fn announced_size(response: &Response) -> Option<usize> {
     let headers = response.headers();
-    if headers.get("content-encoding").is_some_and(|e| e != "identity") {
+    if headers
+        .get("content-encoding")
+        .is_some_and(|e| e != "identity")
+    {
         return None;
     }
     headers.get("content-length")?.trim().parse().ok()
@@ -165,14 +176,32 @@ fn parse_some(loader: &mut CsvLoader, slice: &Slice) {
     }
 }
 
+/// The data version the server gave (`X-Vitrine-Version`, else the `ETag`).
+fn served_version(response: &Response) -> Option<String> {
+    let headers = response.headers();
+    ["x-vitrine-version", "etag"]
+        .iter()
+        .find_map(|h| headers.get(h))
+        .and_then(|v| version_from_etag(&v))
+}
+
+/// A table and the version edits to it are made against.
+pub struct Fetched {
+    pub table: Table,
+    /// The server's version, else a hash of the bytes.
+    pub version: String,
+}
+
 /// Downloads and reads the CSV at `url`, reporting progress, in slices.
-async fn fetch_csv(url: &str, on_progress: &dyn Fn(Progress)) -> Result<Table, LoadError> {
+async fn fetch_csv(url: &str, on_progress: &dyn Fn(Progress)) -> Result<Fetched, LoadError> {
     on_progress(Progress::Download {
         received: 0,
         total: None,
     });
     let response = send(url).await?;
     let total = announced_size(&response);
+    let served = served_version(&response);
+    let mut hasher = ContentVersion::new();
     let mut loader = CsvLoader::new(CsvOptions::default());
     if let Some(total) = total {
         loader.reserve(total);
@@ -198,6 +227,7 @@ async fn fetch_csv(url: &str, on_progress: &dyn Fn(Progress)) -> Result<Table, L
                 let start = loader.bytes_received();
                 let mut bytes = vec![0; chunk.length() as usize];
                 chunk.copy_to(&mut bytes);
+                hasher.update(&bytes);
                 loader.push(&bytes);
                 parse_some(&mut loader, &slice);
                 let received = start + bytes.len();
@@ -213,6 +243,7 @@ async fn fetch_csv(url: &str, on_progress: &dyn Fn(Progress)) -> Result<Table, L
         }
         None => {
             let bytes = response.binary().await.map_err(|e| fetch_error(url, e))?;
+            hasher.update(&bytes);
             loader.push(&bytes);
         }
     }
@@ -233,9 +264,13 @@ async fn fetch_csv(url: &str, on_progress: &dyn Fn(Progress)) -> Result<Table, L
         yield_now().await;
         slice = Slice::start();
     }
-    loader.finish().map_err(|error| LoadError::Data {
+    let table = loader.finish().map_err(|error| LoadError::Data {
         url: url.to_string(),
         error,
+    })?;
+    Ok(Fetched {
+        table,
+        version: served.unwrap_or_else(|| hasher.finish()),
     })
 }
 
@@ -255,6 +290,6 @@ pub async fn load(attrs: &Attrs, on_progress: &dyn Fn(Progress)) -> Result<Datas
         }
         None => None,
     };
-    let table = fetch_csv(&src, on_progress).await?;
-    Dataset::build(&src, schema, table, attrs, on_progress).await
+    let data = fetch_csv(&src, on_progress).await?;
+    Dataset::build(&src, schema, data, attrs, on_progress).await
 }

@@ -15,9 +15,15 @@ pub struct ProgressBarProps {
 /// A size in kilobytes or megabytes, for the bar's text.
 fn size(bytes: usize, lang: Lang) -> String {
     let (value, unit) = if bytes >= 1_000_000 {
-        (bytes as f64 / 1_000_000.0, if lang == Lang::Fr { "Mo" } else { "MB" })
+        (
+            bytes as f64 / 1_000_000.0,
+            if lang == Lang::Fr { "Mo" } else { "MB" },
+        )
     } else {
-        (bytes as f64 / 1_000.0, if lang == Lang::Fr { "ko" } else { "kB" })
+        (
+            bytes as f64 / 1_000.0,
+            if lang == Lang::Fr { "ko" } else { "kB" },
+        )
     };
     let rounded = (value * 10.0).round() / 10.0;
     format!(
@@ -57,7 +63,10 @@ pub fn progress_bar(props: &ProgressBarProps) -> Html {
         Some(p) => format!("{p}\u{a0}% — {detail}"),
         None => detail.clone(),
     };
-    let class = classes!("vt-progress", percent.is_none().then_some("vt-progress-indeterminate"));
+    let class = classes!(
+        "vt-progress",
+        percent.is_none().then_some("vt-progress-indeterminate")
+    );
     let width = percent.map(|p| format!("width: {p}%"));
     html! {
         <div class="vt-loading">

@@ -8,6 +8,7 @@ use crate::column_chooser::{ColumnChooser, default_columns};
 use crate::dataset::Dataset;
 use crate::detail_view::DetailView;
 use crate::download::Downloads;
+use crate::edit::EditToolbar;
 use crate::facets::FacetPanel;
 use crate::filter_chips::FilterChips;
 use crate::i18n::strings;
@@ -124,6 +125,7 @@ pub fn reader(props: &ReaderProps) -> Html {
                     <ColumnChooser dataset={dataset.clone()} shown={(*columns).clone()}
                         lang={attrs.lang} on_change={on_columns} />
                 }
+                <EditToolbar />
                 <Downloads dataset={dataset.clone()} rows={rows.clone()}
                     link={page_url_with(&prefix, &query)} lang={attrs.lang} />
             </div>

@@ -1,9 +1,15 @@
 //! The table view: a virtualized ARIA grid. Only the rows near the viewport
 //! are in the DOM (fixed row height, overscan); `aria-rowcount` and
 //! `aria-rowindex` describe the whole result.
+//!
+//! In "Proposer une modification" mode, Enter, F2 or a double-click edits
+//! the focused cell in place (Enter keeps, Escape cancels), Space or the
+//! cell's "open" button opens the row's detail; edited cells are marked.
+//! Read-only, Enter or a click opens the detail.
 
-use crate::cell::{cell_content, cell_title};
+use crate::cell::{cell_title, text_content};
 use crate::dataset::Dataset;
+use crate::edit::{EditorMode, Edits, FieldEditor, edit_strings};
 use crate::grid_nav::{GridCell, move_focus, visible_range};
 use crate::i18n::{Lang, strings};
 use crate::state::Action;
@@ -37,6 +43,8 @@ pub fn table_view(props: &TableViewProps) -> Html {
     let viewport = use_state(|| DEFAULT_VIEWPORT);
     let active = use_state(GridCell::default);
     let focus_pending = use_mut_ref(|| false);
+    let edits = use_context::<Edits>();
+    let editing = use_state(|| None::<GridCell>);
     let (rows, cols) = (props.rows.len(), props.columns.len());
 
     // Measure the viewport, and move the focus after a keyboard move.
@@ -100,9 +108,25 @@ pub fn table_view(props: &TableViewProps) -> Html {
         let (active, focus_pending, scroller) =
             (active.clone(), focus_pending.clone(), scroller.clone());
         let (sort_header, open_row) = (sort_header.clone(), open_row.clone());
+        let (editable, editing) = (edits.is_some(), editing.clone());
         Callback::from(move |e: KeyboardEvent| {
             let at = *active;
             let key = e.key();
+            if editable && at.row > 0 {
+                match key.as_str() {
+                    "Enter" | "F2" => {
+                        e.prevent_default();
+                        editing.set(Some(at));
+                        return;
+                    }
+                    " " => {
+                        e.prevent_default();
+                        open_row(at.row - 1);
+                        return;
+                    }
+                    _ => {}
+                }
+            }
             if key == "Enter" || (key == " " && at.row == 0) {
                 e.prevent_default();
                 if at.row == 0 {
@@ -184,24 +208,71 @@ pub fn table_view(props: &TableViewProps) -> Html {
         }
     });
 
+    let end_edit = {
+        let (editing, focus_pending) = (editing.clone(), focus_pending.clone());
+        Callback::from(move |()| {
+            *focus_pending.borrow_mut() = true;
+            editing.set(None);
+        })
+    };
     let body_rows = range.map(|pos| {
         let row = props.rows[pos];
+        let row_ref = edits.as_ref().map(|_| props.dataset.row_ref(row));
         let cells = props.columns.iter().enumerate().map(|(c, &field)| {
             let cell = GridCell { row: pos + 1, col: c };
             let onclick = {
-                let open_row = open_row.clone();
+                let (open_row, editable) = (open_row.clone(), edits.is_some());
                 Callback::from(move |e: MouseEvent| {
                     let on_link = e.target_dyn_into::<web_sys::HtmlAnchorElement>().is_some();
-                    if !on_link {
+                    if !on_link && !editable {
                         open_row(pos);
                     }
                 })
             };
+            let (text, edited, invalid) = match (&edits, &row_ref) {
+                (Some(edits), Some(r)) => {
+                    let (text, edited) = edits.shown(row, field);
+                    let invalid = edited && edits.cell_invalid(r, field);
+                    (text, edited, invalid)
+                }
+                _ => (props.dataset.text(row, field).to_string(), false, false),
+            };
+            let content = match (&edits, &row_ref) {
+                (Some(edits), Some(r)) if *editing == Some(cell) => html! {
+                    <FieldEditor edits={edits.clone()} row={r.clone()} {field}
+                        mode={EditorMode::Inline} on_done={end_edit.clone()} />
+                },
+                _ => html! {
+                    <div class="vt-cell-text">{ text_content(&props.dataset, field, &text, props.lang) }</div>
+                },
+            };
+            let ondblclick = edits.as_ref().map(|_| {
+                let (editing, active) = (editing.clone(), active.clone());
+                Callback::from(move |_: MouseEvent| {
+                    active.set(cell);
+                    editing.set(Some(cell));
+                })
+            });
+            let open = (edits.is_some() && *active == cell && *editing != Some(cell)).then(|| {
+                let open_row = open_row.clone();
+                let onclick = Callback::from(move |e: MouseEvent| {
+                    e.stop_propagation();
+                    open_row(pos);
+                });
+                let label = edit_strings(props.lang).open_details;
+                html! {
+                    <button type="button" class="vt-open-row" tabindex="-1" title={label}
+                        aria-label={label} {onclick}>{ "↗" }</button>
+                }
+            });
             html! {
                 <td role="gridcell" aria-colindex={(c + 1).to_string()} tabindex={tabindex(cell)}
-                    data-cell={format!("{}-{c}", pos + 1)} title={cell_title(&props.dataset, row, field)}
-                    onfocus={focus_cell(cell)} {onclick}>
-                    <div class="vt-cell-text">{ cell_content(&props.dataset, row, field, props.lang) }</div>
+                    data-cell={format!("{}-{c}", pos + 1)} title={cell_title(&text)}
+                    class={classes!(edited.then_some("vt-edited"), invalid.then_some("vt-cell-invalid"))}
+                    aria-invalid={invalid.then_some("true")}
+                    onfocus={focus_cell(cell)} {onclick} {ondblclick}>
+                    { content }
+                    { for open }
                 </td>
             }
         });

@@ -225,7 +225,10 @@ fn the_review_object_with_row_problems_is_read() {
                                    "message":"not an integer","messageFr":"pas un entier"}]}}}"#,
     );
     assert_eq!(invalid.problems().len(), 1);
-    assert_eq!(invalid.problems()[0].message_in(Lang::Fr), "pas un entier");
+    assert_eq!(
+        invalid.problems()[0].message_in(Lang::Fr.code()),
+        "pas un entier"
+    );
 }
 
 #[wasm_bindgen_test]

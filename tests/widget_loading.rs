@@ -68,13 +68,16 @@ fn text_of(root: &Element, selector: &str) -> String {
         .unwrap_or_default()
 }
 
-const CSV: &str = "id,nom,budget,jour,mois\n1,Alpha,12345.5,2024-03-03,03/2024\n2,Bravo,,2023-12-01,01/12/2023\n";
+const CSV: &str =
+    "id,nom,budget,jour,mois\n1,Alpha,12345.5,2024-03-03,03/2024\n2,Bravo,,2023-12-01,01/12/2023\n";
 
 async fn loaded(pairs: &[(&str, &str)]) -> (Element, vitrine_widget::VitrineApp) {
     let root = container();
     let app = mount(root.clone(), attributes(pairs)).unwrap();
     assert!(
-        eventually(&root, |r| count(r, ".vt-count") == 1 || count(r, "[role=alert]") == 1).await,
+        eventually(&root, |r| count(r, ".vt-count") == 1
+            || count(r, "[role=alert]") == 1)
+        .await,
         "loaded or failed"
     );
     (root, app)
@@ -82,16 +85,29 @@ async fn loaded(pairs: &[(&str, &str)]) -> (Element, vitrine_widget::VitrineApp)
 
 #[wasm_bindgen_test]
 async fn numbers_and_dates_follow_the_language() {
-    let (schema, csv) = (data_url("application/json", SCHEMA), data_url("text/csv", CSV));
+    let (schema, csv) = (
+        data_url("application/json", SCHEMA),
+        data_url("text/csv", CSV),
+    );
     let (fr, _a) = loaded(&[("src", &csv), ("schema", &schema), ("lang", "fr")]).await;
     let text = text_of(&fr, "tbody");
-    for expected in ["12\u{202F}345,5", "3 mars 2024", "mars 2024", "1er décembre 2023"] {
+    for expected in [
+        "12\u{202F}345,5",
+        "3 mars 2024",
+        "mars 2024",
+        "1er décembre 2023",
+    ] {
         assert!(text.contains(expected), "{expected} in {text}");
     }
     assert!(!text.contains("2024-03-03"), "{text}");
     let (en, _b) = loaded(&[("src", &csv), ("schema", &schema), ("lang", "en")]).await;
     let text = text_of(&en, "tbody");
-    for expected in ["12,345.5", "March 3, 2024", "March 2024", "December 1, 2023"] {
+    for expected in [
+        "12,345.5",
+        "March 3, 2024",
+        "March 2024",
+        "December 1, 2023",
+    ] {
         assert!(text.contains(expected), "{expected} in {text}");
     }
 }
@@ -111,7 +127,10 @@ async fn columns_missing_from_the_schema_are_listed_and_hidden() {
     let schema = data_url("application/json", SCHEMA);
     let (root, _app) = loaded(&[("src", &csv), ("schema", &schema), ("lang", "en")]).await;
     let notice = text_of(&root, ".vt-notice");
-    assert!(notice.contains("missing from the schema (not shown): note_interne"), "{notice}");
+    assert!(
+        notice.contains("missing from the schema (not shown): note_interne"),
+        "{notice}"
+    );
     assert!(notice.contains("budget, jour, mois"), "{notice}");
     assert!(!root.text_content().unwrap().contains("SECRET"));
 
@@ -152,7 +171,11 @@ async fn config_errors_name_the_key() {
     for (config, lang, expected) in [
         (r#"{"views": "cards"}"#, "fr", "clé inconnue « views »"),
         (r#"{"view": "grid"}"#, "en", "\"view\" cannot be \"grid\""),
-        (r#"{"facets": 3}"#, "en", "\"facets\" must be a list of field names"),
+        (
+            r#"{"facets": 3}"#,
+            "en",
+            "\"facets\" must be a list of field names",
+        ),
         (r#"{"view": "#, "fr", "JSON invalide"),
     ] {
         let (root, _app) = loaded(&[("config", config), ("lang", lang)]).await;

@@ -107,6 +107,9 @@ async fn mounted(lang: &str, id: &str) -> (Element, vitrine_widget::VitrineApp) 
             ("lang", lang),
             ("id", id),
             ("card-title", "nom"),
+            // Read-only: a click on a row opens its detail (editing has its
+            // own tests in widget_edits.rs).
+            ("readonly", ""),
         ]),
     )
     .unwrap();

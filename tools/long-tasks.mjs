@@ -6,19 +6,18 @@
 //   cargo xtask gen-data --rows 100000 --out target/bench-data/ia-100000.csv
 //   node tools/long-tasks.mjs target/bench-data/ia-100000.csv [runs]
 //
-// Serves a copy of dist/ with the file and the IA schema next to a page that
-// shows it, with `vitrine serve` on a free loopback port.
-import { cpSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+// Serves dist/, the file and the IA schema next to a page that shows it,
+// from a plain Node HTTP server on a free loopback port (uncompressed, with
+// Content-Length, as a static host would serve a large CSV).
+import { createReadStream, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { ROOT, launchBrowser, startServer } from "../tests/e2e/harness.mjs";
+import { ROOT, launchBrowser } from "../tests/e2e/harness.mjs";
 
 const file = path.resolve(process.argv[2] || "target/bench-data/ia-100000.csv");
 const runs = Number(process.argv[3] || 3);
 const site = mkdtempSync(path.join(tmpdir(), "vitrine-longtasks-"));
-cpSync(path.join(ROOT, "dist"), site, { recursive: true });
-cpSync(file, path.join(site, "data.csv"));
-cpSync(path.join(ROOT, "schema/bibliotheque-ia.schema.json"), path.join(site, "schema.json"));
 writeFileSync(
   path.join(site, "bench.html"),
   `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>bench</title>
@@ -33,7 +32,30 @@ writeFileSync(
 <body><vitrine-table src="data.csv" schema="schema.json"></vitrine-table></body></html>`,
 );
 
-const server = await startServer({ staticDir: site });
+const FILES = {
+  "/bench.html": [path.join(site, "bench.html"), "text/html"],
+  "/data.csv": [file, "text/csv"],
+  "/schema.json": [path.join(ROOT, "schema/bibliotheque-ia.schema.json"), "application/json"],
+  "/vitrine.js": [path.join(ROOT, "dist/vitrine.js"), "text/javascript"],
+  "/vitrine.css": [path.join(ROOT, "dist/vitrine.css"), "text/css"],
+  "/vitrine_widget.js": [path.join(ROOT, "dist/vitrine_widget.js"), "text/javascript"],
+  "/vitrine_widget_bg.wasm": [path.join(ROOT, "dist/vitrine_widget_bg.wasm"), "application/wasm"],
+};
+const httpServer = http.createServer((req, res) => {
+  const found = FILES[new URL(req.url, "http://x").pathname];
+  if (!found) {
+    res.writeHead(404).end();
+    return;
+  }
+  const [name, type] = found;
+  res.writeHead(200, { "content-type": type, "content-length": statSync(name).size });
+  createReadStream(name).pipe(res);
+});
+await new Promise((r) => httpServer.listen(0, "127.0.0.1", r));
+const server = {
+  base: `http://127.0.0.1:${httpServer.address().port}`,
+  stop: () => new Promise((r) => httpServer.close(r)),
+};
 const browser = await launchBrowser();
 try {
   console.log(`file: ${file} (${(statSync(file).size / 1e6).toFixed(1)} MB)`);

@@ -22,7 +22,7 @@
   var ATTRIBUTES = [
     "src", "schema", "lang", "view", "facets", "search-fields", "card-title",
     "card-image", "card-subtitle", "card-tags", "page-size", "columns", "config",
-    "readonly", "suggest", "suggest-url", "id",
+    "readonly", "suggest", "suggest-url", "suggest-restricted", "id",
   ];
 
   /** The URL of this script, whether loaded as a classic script or a module. */

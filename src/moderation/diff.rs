@@ -114,7 +114,7 @@ pub fn build_diff(
                 .row_problems
                 .iter()
                 .filter(|p| p.index.is_none() && problem_project(p) == project)
-                .map(|p| p.message_in(lang).to_string())
+                .map(|p| p.message_in(lang.code()).to_string())
                 .collect();
             ProjectDiff {
                 project,
@@ -164,7 +164,7 @@ fn line(
                 .map(|r| {
                     r.problems
                         .iter()
-                        .map(|p| p.message_in(lang).to_string())
+                        .map(|p| p.message_in(lang.code()).to_string())
                         .collect()
                 })
                 .unwrap_or_default();

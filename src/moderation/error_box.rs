@@ -42,7 +42,7 @@ pub fn error_box(props: &ErrorBoxProps) -> Html {
             if !props.error.problems().is_empty() {
                 <ul class="problems">
                     { for props.error.problems().iter().map(|p| html! {
-                        <li><code>{ p.field.clone() }</code>{ format!(" — {}", p.message_in(props.lang)) }</li>
+                        <li><code>{ p.field.clone() }</code>{ format!(" — {}", p.message_in(props.lang.code())) }</li>
                     }) }
                 </ul>
             }

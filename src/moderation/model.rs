@@ -1,80 +1,10 @@
 //! The moderation API's JSON, as the page reads it (see the server's
-//! `records.rs` and `changeset.rs`). Every text is kept as it was sent and
+//! `records.rs`; changes, authors and problems are vitrine-core's
+//! `changeset::wire` types). Every text is kept as it was sent and
 //! rendered as text.
 
 use serde::Deserialize;
-
-/// Which row a change concerns: a 0-based index or a primary-key value.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(untagged)]
-pub enum RowId {
-    Index(u64),
-    Key(String),
-}
-
-impl std::fmt::Display for RowId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            RowId::Index(i) => write!(f, "{i}"),
-            RowId::Key(k) => f.write_str(k),
-        }
-    }
-}
-
-/// One proposed cell change.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Change {
-    /// The row, or `None` for a new row.
-    #[serde(default)]
-    pub row_id: Option<RowId>,
-    /// Groups the changes of one new row.
-    #[serde(default)]
-    pub new_row: Option<u32>,
-    pub field: String,
-    #[serde(default)]
-    pub before: Option<String>,
-    #[serde(default)]
-    pub after: Option<String>,
-}
-
-impl Change {
-    pub fn before_text(&self) -> &str {
-        self.before.as_deref().unwrap_or("")
-    }
-    pub fn after_text(&self) -> &str {
-        self.after.as_deref().unwrap_or("")
-    }
-}
-
-#[derive(Clone, Debug, PartialEq, Default, Deserialize)]
-pub struct Author {
-    #[serde(default)]
-    pub name: Option<String>,
-    #[serde(default)]
-    pub email: Option<String>,
-}
-
-/// A problem the server found with a proposed value or row.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ReviewProblem {
-    /// The change at fault, when one is.
-    #[serde(default)]
-    pub index: Option<usize>,
-    #[serde(default)]
-    pub row_id: Option<RowId>,
-    #[serde(default)]
-    pub new_row: Option<u32>,
-    #[serde(default)]
-    pub field: String,
-    #[serde(default)]
-    pub code: String,
-    #[serde(default)]
-    pub message: String,
-    #[serde(default)]
-    pub message_fr: String,
-}
+pub use vitrine_core::changeset::{Author, Change, Problem as ReviewProblem, RowId};
 
 /// The server's review of one change against the current data.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -98,16 +28,6 @@ pub struct Review {
 
 fn yes() -> bool {
     true
-}
-
-impl ReviewProblem {
-    /// The message in the interface language.
-    pub fn message_in(&self, lang: crate::i18n::Lang) -> &str {
-        match lang {
-            crate::i18n::Lang::Fr if !self.message_fr.is_empty() => &self.message_fr,
-            _ => &self.message,
-        }
-    }
 }
 
 /// The server's review of a suggestion: one entry per change, and the

@@ -48,12 +48,14 @@ async function waitForHealth(base, child, log) {
  * Starts the server from the repository root; returns { base, stop }.
  * `options.config`: another configuration file than the repository's
  * `vitrine.toml` (e.g. one pointing at copies of the data that a test may
- * modify); `options.staticDir`: another folder of static files than dist/.
+ * modify); `options.staticDir`: another folder of static files than dist/;
+ * `options.port`: a given port (to restart a stopped server where a page
+ * expects it).
  */
 export async function startServer(options = {}) {
   const bin = process.env.VITRINE_BIN || path.join(ROOT, "target/debug/vitrine");
   const dist = options.staticDir || process.env.VITRINE_DIST || path.join(ROOT, "dist");
-  const port = await freePort();
+  const port = options.port || (await freePort());
   const tmp = mkdtempSync(path.join(tmpdir(), "vitrine-e2e-"));
   const args = [
     "serve",

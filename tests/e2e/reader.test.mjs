@@ -151,7 +151,8 @@ test("the grid is operable with the keyboard and the focus comes back", async ()
   await page.keyboard.press("ArrowRight");
   const focused = () => page.evaluate(() => document.querySelector("vitrine-table").shadowRoot.activeElement?.dataset.cell);
   assert.equal(await focused(), "1-1");
-  await page.keyboard.press("Enter");
+  // Space opens the row (Enter edits the cell: "Proposer une modification" is on).
+  await page.keyboard.press(" ");
   const dialog = page.locator("vitrine-table [role=dialog]");
   await dialog.waitFor();
   assert.match(page.url(), /vt-row=/);

@@ -1,6 +1,7 @@
 //! `cargo xtask dist`: the release bundle in `dist/` and its size table.
 
 use crate::cmd::{self, Result, root, run};
+use crate::minify;
 use crate::sizes::{self, SizeRow};
 use crate::tools;
 use std::fs;
@@ -63,6 +64,17 @@ pub fn build() -> Result<Vec<SizeRow>> {
         fs::copy(&from, out.join(name))
             .map_err(|e| format!("cannot copy {}: {e}", from.display()))?;
     }
+
+    minify::minify_in_place(
+        &out,
+        &[
+            "vitrine.js",
+            "vitrine_widget.js",
+            "vitrine.css",
+            "vitrine_moderation.js",
+            "moderation.css",
+        ],
+    )?;
 
     let moderation = sizes::measure(
         &out,

@@ -6,12 +6,15 @@
 //! - `cargo xtask gen-data` — a deterministic IA-shaped dataset of any size.
 //! - `cargo xtask bench-validate` — load+validate throughput against frictionless.
 //! - `cargo xtask bench` — Vitrine and Tabulator side by side in headless Chromium.
+//! - `cargo xtask bench-query-wasm` — query-engine timings, native and in headless Chromium.
 
 mod bench;
+mod bench_query_wasm;
 mod bench_validate;
 mod cmd;
 mod dist;
 mod gen_data;
+mod minify;
 mod run;
 mod sizes;
 mod test;
@@ -28,7 +31,9 @@ commands:
   bench-validate           criterion load+validate benchmark, then frictionless on the same file
   bench [--rows N,…] [--runs N] [--query WORD] [--no-build] [--check]
                            Vitrine and Tabulator 6.5 side by side in headless Chromium;
-                           report in target/bench/report.md";
+                           report in target/bench/report.md
+  bench-query-wasm [--rows N]
+                           query-engine timings natively and in headless Chromium, side by side";
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -39,6 +44,7 @@ fn main() {
         Some("gen-data") => gen_data::run(&args[1..]),
         Some("bench-validate") => bench_validate::run(&args[1..]),
         Some("bench") => bench::run_bench(&args[1..]),
+        Some("bench-query-wasm") => bench_query_wasm::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())

@@ -63,14 +63,15 @@ pub fn wasm_bindgen() -> Result {
     ]))
 }
 
-/// The project's npm tools (binaryen's wasm-opt, playwright-core, axe-core, and the
-/// benchmark's tabulator-tables and papaparse) in `tools/node_modules`.
+/// The project's npm tools (binaryen's wasm-opt, esbuild, playwright-core, axe-core,
+/// and the benchmark's tabulator-tables and papaparse) in `tools/node_modules`.
 /// Returns false, with a notice, when npm is not available.
 pub fn node_tools() -> Result<bool> {
     let tools = root().join("tools");
     if tools.join("node_modules/.package-lock.json").exists()
         && tools.join("node_modules/binaryen").exists()
         && tools.join("node_modules/playwright-core").exists()
+        && tools.join("node_modules/esbuild").exists()
         && tools.join("node_modules/tabulator-tables").exists()
         && tools.join("node_modules/papaparse").exists()
     {
@@ -81,7 +82,7 @@ pub fn node_tools() -> Result<bool> {
         return Ok(false);
     }
     cmd::step(
-        "installing npm tools (binaryen, playwright-core, axe-core, tabulator-tables, papaparse)",
+        "installing npm tools (binaryen, esbuild, playwright-core, axe-core, tabulator-tables, papaparse)",
     );
     let verb = if tools.join("package-lock.json").exists() {
         "ci"

@@ -61,11 +61,16 @@ pub fn display_cell_in(schema: &Schema, field: usize, text: &str, locale: Locale
     let (CellDisplay::Text(_), Some(f)) = (&shown, schema.fields.get(field)) else {
         return shown;
     };
-    let typed = !matches!(f.field_type, FieldType::String(_)) || !f.extensions.date_formats.is_empty();
+    let typed =
+        !matches!(f.field_type, FieldType::String(_)) || !f.extensions.date_formats.is_empty();
     if !typed {
         return shown;
     }
-    match schema.cast(field, text.trim()).ok().and_then(|v| format_value(&v, locale)) {
+    match schema
+        .cast(field, text.trim())
+        .ok()
+        .and_then(|v| format_value(&v, locale))
+    {
         Some(formatted) => CellDisplay::Text(formatted),
         None => shown,
     }
@@ -149,13 +154,34 @@ mod tests {
         )
         .unwrap();
         let text = |f, t, l| display_cell_in(&s, f, t, l);
-        assert_eq!(text(0, "12345.5", Locale::Fr), CellDisplay::Text("12\u{202F}345,5".into()));
-        assert_eq!(text(0, "12345.5", Locale::En), CellDisplay::Text("12,345.5".into()));
-        assert_eq!(text(0, "beaucoup", Locale::Fr), CellDisplay::Text("beaucoup".into()));
-        assert_eq!(text(1, "03/03/2024", Locale::Fr), CellDisplay::Text("3 mars 2024".into()));
-        assert_eq!(text(1, "03/2024", Locale::En), CellDisplay::Text("March 2024".into()));
-        assert_eq!(text(2, "2024-03-03", Locale::En), CellDisplay::Text("March 3, 2024".into()));
-        assert_eq!(text(3, "1000", Locale::Fr), CellDisplay::Text("1000".into()));
+        assert_eq!(
+            text(0, "12345.5", Locale::Fr),
+            CellDisplay::Text("12\u{202F}345,5".into())
+        );
+        assert_eq!(
+            text(0, "12345.5", Locale::En),
+            CellDisplay::Text("12,345.5".into())
+        );
+        assert_eq!(
+            text(0, "beaucoup", Locale::Fr),
+            CellDisplay::Text("beaucoup".into())
+        );
+        assert_eq!(
+            text(1, "03/03/2024", Locale::Fr),
+            CellDisplay::Text("3 mars 2024".into())
+        );
+        assert_eq!(
+            text(1, "03/2024", Locale::En),
+            CellDisplay::Text("March 2024".into())
+        );
+        assert_eq!(
+            text(2, "2024-03-03", Locale::En),
+            CellDisplay::Text("March 3, 2024".into())
+        );
+        assert_eq!(
+            text(3, "1000", Locale::Fr),
+            CellDisplay::Text("1000".into())
+        );
         assert_eq!(text(0, "", Locale::Fr), CellDisplay::Empty);
     }
 

@@ -36,31 +36,60 @@ pub fn export_csv(schema: &Schema, table: &Table, rows: &[u32]) -> Vec<u8> {
 }
 
 /// A JSON array with one object per row: public field name to cell text,
-/// `null` for a missing value.
+/// `null` for a missing value. Pretty-printed with two-space indents, keys in
+/// byte order (as `serde_json::to_string_pretty` writes them; written by hand
+/// so the widget's bundle carries no JSON serializer).
 pub fn export_json(schema: &Schema, table: &Table, rows: &[u32]) -> String {
-    let columns = public_columns(schema, table);
-    let objects: Vec<serde_json::Value> = rows
-        .iter()
-        .map(|&row| {
-            let object = columns
-                .iter()
-                .map(|(name, col)| {
-                    let text = col.and_then(|c| table.cell(row as usize, c)).unwrap_or("");
-                    let missing = schema
-                        .field(name)
-                        .is_some_and(|f| schema.missing_values_of(f).iter().any(|m| m == text));
-                    let value = if missing || text.is_empty() {
-                        serde_json::Value::Null
-                    } else {
-                        serde_json::Value::String(text.to_owned())
-                    };
-                    ((*name).to_owned(), value)
-                })
-                .collect();
-            serde_json::Value::Object(object)
-        })
-        .collect();
-    serde_json::to_string_pretty(&objects).unwrap_or_else(|_| "[]".to_owned())
+    let mut columns = public_columns(schema, table);
+    columns.sort_by(|a, b| a.0.cmp(b.0));
+    if rows.is_empty() {
+        return "[]".to_owned();
+    }
+    let mut out = String::from("[");
+    for (i, &row) in rows.iter().enumerate() {
+        out.push_str(if i == 0 { "\n  {" } else { ",\n  {" });
+        for (j, (name, col)) in columns.iter().enumerate() {
+            out.push_str(if j == 0 { "\n    " } else { ",\n    " });
+            write_json_string(name, &mut out);
+            out.push_str(": ");
+            let text = col.and_then(|c| table.cell(row as usize, c)).unwrap_or("");
+            let missing = schema
+                .field(name)
+                .is_some_and(|f| schema.missing_values_of(f).iter().any(|m| m == text));
+            if missing || text.is_empty() {
+                out.push_str("null");
+            } else {
+                write_json_string(text, &mut out);
+            }
+        }
+        out.push_str(if columns.is_empty() { "}" } else { "\n  }" });
+    }
+    out.push_str("\n]");
+    out
+}
+
+/// Writes `text` as a JSON string literal, escaped as serde_json escapes.
+fn write_json_string(text: &str, out: &mut String) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if c < ' ' => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\u00");
+                out.push(char::from(HEX[(c as usize) >> 4]));
+                out.push(char::from(HEX[(c as usize) & 0xf]));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }
 
 #[cfg(test)]
@@ -88,6 +117,63 @@ mod tests {
         let csv = String::from_utf8(export_csv(&schema, &table, &[2, 0])).unwrap();
         assert_eq!(csv, "id,nom\n3,C\n1,\"A, b\"\n");
         assert!(!csv.contains("s1"));
+    }
+
+    /// The reference: the same objects written by serde_json.
+    fn serde_json_export(schema: &Schema, table: &Table, rows: &[u32]) -> String {
+        let columns = public_columns(schema, table);
+        let objects: Vec<serde_json::Value> = rows
+            .iter()
+            .map(|&row| {
+                let object = columns
+                    .iter()
+                    .map(|(name, col)| {
+                        let text = col.and_then(|c| table.cell(row as usize, c)).unwrap_or("");
+                        let missing = schema
+                            .field(name)
+                            .is_some_and(|f| schema.missing_values_of(f).iter().any(|m| m == text));
+                        let value = if missing || text.is_empty() {
+                            serde_json::Value::Null
+                        } else {
+                            serde_json::Value::String(text.to_owned())
+                        };
+                        ((*name).to_owned(), value)
+                    })
+                    .collect();
+                serde_json::Value::Object(object)
+            })
+            .collect();
+        serde_json::to_string_pretty(&objects).unwrap()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn json_is_written_as_serde_json_writes_it(
+            names in proptest::collection::hash_set("[a-zé\"\\\\ _]{1,6}", 0..5),
+            cells in proptest::collection::vec("(\\PC|[\\x00-\\x1f\\x7f\"\\\\]){0,8}", 0..20),
+            rows in proptest::collection::vec(0u32..4, 0..5),
+        ) {
+            let names: Vec<String> = names.into_iter().collect();
+            let fields: Vec<serde_json::Value> = names
+                .iter()
+                .map(|n| serde_json::json!({"name": n, "type": "string"}))
+                .collect();
+            let schema = Schema::from_json(&serde_json::json!({"fields": fields}).to_string()).unwrap();
+            let width = names.len();
+            let table_rows: Vec<Row> = (0..4)
+                .map(|r| {
+                    let row: Vec<String> = (0..width)
+                        .map(|c| cells.get(r * width + c).cloned().unwrap_or_default())
+                        .collect();
+                    Row::new(&row)
+                })
+                .collect();
+            let table = Table::new(&names, table_rows);
+            proptest::prop_assert_eq!(
+                export_json(&schema, &table, &rows),
+                serde_json_export(&schema, &table, &rows)
+            );
+        }
     }
 
     #[test]

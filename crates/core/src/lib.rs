@@ -33,6 +33,7 @@
 //! See `ARCHITECTURE.md` at the repository root for the invariants.
 
 pub mod cast;
+pub mod changeset;
 pub mod display;
 pub mod export;
 pub mod header_match;

@@ -201,8 +201,8 @@ pub fn format_value(value: &Value, locale: Locale) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
     use Locale::{En, Fr};
+    use proptest::prelude::*;
 
     fn date(year: i32, month: Option<u8>, day: Option<u8>) -> Date {
         Date { year, month, day }
@@ -216,10 +216,7 @@ mod tests {
         assert_eq!(format_integer(1_234_567, Fr), "1\u{202F}234\u{202F}567");
         assert_eq!(format_integer(1_234_567, En), "1,234,567");
         assert_eq!(format_integer(-12_345, En), "-12,345");
-        assert_eq!(
-            format_integer(i64::MIN, En),
-            "-9,223,372,036,854,775,808"
-        );
+        assert_eq!(format_integer(i64::MIN, En), "-9,223,372,036,854,775,808");
     }
 
     #[test]
@@ -235,11 +232,23 @@ mod tests {
 
     #[test]
     fn full_and_partial_dates() {
-        assert_eq!(format_date(&date(2024, Some(3), Some(3)), Fr), "3 mars 2024");
-        assert_eq!(format_date(&date(2024, Some(3), Some(3)), En), "March 3, 2024");
-        assert_eq!(format_date(&date(2024, Some(3), Some(1)), Fr), "1er mars 2024");
+        assert_eq!(
+            format_date(&date(2024, Some(3), Some(3)), Fr),
+            "3 mars 2024"
+        );
+        assert_eq!(
+            format_date(&date(2024, Some(3), Some(3)), En),
+            "March 3, 2024"
+        );
+        assert_eq!(
+            format_date(&date(2024, Some(3), Some(1)), Fr),
+            "1er mars 2024"
+        );
         assert_eq!(format_date(&date(2023, Some(8), None), Fr), "août 2023");
-        assert_eq!(format_date(&date(2023, Some(12), None), En), "December 2023");
+        assert_eq!(
+            format_date(&date(2023, Some(12), None), En),
+            "December 2023"
+        );
         assert_eq!(format_date(&date(2021, None, None), Fr), "2021");
         assert_eq!(format_year_month(2022, 2, Fr), "février 2022");
     }
@@ -258,7 +267,10 @@ mod tests {
         assert_eq!(format_time(&t(12, 0, 0), En), "12:00 PM");
         let d = date(2024, Some(3), Some(3));
         assert_eq!(format_datetime(&d, &t(9, 0, 0), Fr), "3 mars 2024 à 09:00");
-        assert_eq!(format_datetime(&d, &t(9, 0, 0), En), "March 3, 2024, 9:00 AM");
+        assert_eq!(
+            format_datetime(&d, &t(9, 0, 0), En),
+            "March 3, 2024, 9:00 AM"
+        );
     }
 
     #[test]
@@ -266,8 +278,14 @@ mod tests {
         assert_eq!(Locale::from_code("fr-CA"), Fr);
         assert_eq!(Locale::from_code("en"), En);
         assert_eq!(Locale::from_code("de"), En);
-        assert_eq!(format_value(&Value::Boolean(true), Fr).as_deref(), Some("oui"));
-        assert_eq!(format_value(&Value::Year(2024), En).as_deref(), Some("2024"));
+        assert_eq!(
+            format_value(&Value::Boolean(true), Fr).as_deref(),
+            Some("oui")
+        );
+        assert_eq!(
+            format_value(&Value::Year(2024), En).as_deref(),
+            Some("2024")
+        );
         assert_eq!(format_value(&Value::String("x".into()), Fr), None);
         assert_eq!(format_value(&Value::Null, Fr), None);
     }

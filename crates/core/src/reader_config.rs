@@ -44,7 +44,10 @@ pub enum ConfigError {
     /// JSON, but not an object.
     NotObject,
     UnknownKey(String),
-    WrongType { key: String, expected: Expected },
+    WrongType {
+        key: String,
+        expected: Expected,
+    },
     /// A value outside the allowed ones (`view`, `lang`).
     BadValue {
         key: String,
@@ -75,7 +78,10 @@ impl ConfigError {
             ConfigError::UnknownKey(key) => {
                 let known: Vec<&str> = KEYS.iter().map(|(k, _)| *k).collect();
                 if fr {
-                    format!("clé inconnue « {key} » (clés possibles : {})", known.join(", "))
+                    format!(
+                        "clé inconnue « {key} » (clés possibles : {})",
+                        known.join(", ")
+                    )
                 } else {
                     format!("unknown key \"{key}\" (known keys: {})", known.join(", "))
                 }
@@ -101,7 +107,9 @@ impl ConfigError {
                 allowed,
             } => {
                 if fr {
-                    format!("« {key} » ne peut pas valoir « {value} » (valeurs possibles : {allowed})")
+                    format!(
+                        "« {key} » ne peut pas valoir « {value} » (valeurs possibles : {allowed})"
+                    )
                 } else {
                     format!("\"{key}\" cannot be \"{value}\" (allowed: {allowed})")
                 }
@@ -140,9 +148,11 @@ pub fn parse_config(text: &str) -> Result<BTreeMap<String, String>, ConfigError>
                 .map(|i| i.as_str().map(str::trim).ok_or_else(wrong))
                 .collect::<Result<Vec<_>, _>>()?
                 .join(","),
-            (Expected::Count, Json::Number(n)) => {
-                n.as_u64().filter(|n| (1..=1000).contains(n)).ok_or_else(wrong)?.to_string()
-            }
+            (Expected::Count, Json::Number(n)) => n
+                .as_u64()
+                .filter(|n| (1..=1000).contains(n))
+                .ok_or_else(wrong)?
+                .to_string(),
             _ => return Err(wrong()),
         };
         check_value(key, &text)?;
@@ -155,7 +165,11 @@ fn check_value(key: &str, text: &str) -> Result<(), ConfigError> {
     let allowed = match key {
         "view" if !matches!(text, "table" | "cards") => "table, cards",
         "lang" => {
-            let primary = text.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+            let primary = text
+                .split(['-', '_'])
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
             if matches!(primary.as_str(), "fr" | "en") {
                 return Ok(());
             }
@@ -196,7 +210,11 @@ mod tests {
         assert!(err("{\"view\": ").message("fr").contains("line 1"));
         assert_eq!(err("[1]"), ConfigError::NotObject);
         assert_eq!(err(r#"{"facet": "theme"}"#).key(), Some("facet"));
-        assert!(err(r#"{"facet": "theme"}"#).message("fr").starts_with("clé inconnue « facet »"));
+        assert!(
+            err(r#"{"facet": "theme"}"#)
+                .message("fr")
+                .starts_with("clé inconnue « facet »")
+        );
         assert_eq!(
             err(r#"{"page-size": 0}"#),
             ConfigError::WrongType {

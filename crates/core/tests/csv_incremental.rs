@@ -6,7 +6,12 @@ use vitrine_core::{CsvOptions, LoadError, Table, load_csv};
 
 /// Feeds `bytes` cut at `cuts` (sorted offsets), reading `per_step`
 /// records between chunks, then finishes.
-fn chunked(bytes: &[u8], cuts: &[usize], per_step: usize, options: CsvOptions) -> Result<Table, LoadError> {
+fn chunked(
+    bytes: &[u8],
+    cuts: &[usize],
+    per_step: usize,
+    options: CsvOptions,
+) -> Result<Table, LoadError> {
     let mut loader = CsvLoader::new(options);
     let mut from = 0;
     for &cut in cuts.iter().chain(std::iter::once(&bytes.len())) {
@@ -79,14 +84,23 @@ fn a_large_file_in_network_sized_chunks() {
     let bytes = big_file(4000);
     assert!(bytes.len() > 200_000);
     for chunk in [1usize, 1000, 16_384, 65_536, 65_539] {
-        let cuts: Vec<usize> = (1..bytes.len() / chunk.max(1000)).map(|i| i * chunk.max(1000)).collect();
-        let cuts = if chunk == 1 { vec![65_538, 65_539, 65_540] } else { cuts };
+        let cuts: Vec<usize> = (1..bytes.len() / chunk.max(1000))
+            .map(|i| i * chunk.max(1000))
+            .collect();
+        let cuts = if chunk == 1 {
+            vec![65_538, 65_539, 65_540]
+        } else {
+            cuts
+        };
         same(&bytes, &cuts, 7, CsvOptions::default());
     }
     let mut loader = CsvLoader::new(CsvOptions::default());
     loader.push(&bytes[..100_000]);
     loader.step(usize::MAX);
-    assert!(loader.rows_parsed() > 1000, "parsing started before the end");
+    assert!(
+        loader.rows_parsed() > 1000,
+        "parsing started before the end"
+    );
     assert!(loader.bytes_parsed() < 100_000);
 }
 

@@ -122,7 +122,7 @@ fn query() -> impl Strategy<Value = Query> {
             prop::sample::select(vec!["ea", "eau", "TRANSP", "éco", "lot 1", "d", "zz", "x"]),
             0..3,
         ),
-        prop::collection::vec((prop::sample::select(fields.to_vec()), any::<bool>()), 0..3),
+        prop::collection::vec((prop::sample::select(fields.to_vec()), any::<bool>()), 0..6),
         (0usize..30, 0usize..30),
     )
         .prop_map(|(filters, words, sort, (offset, limit))| Query {
@@ -327,8 +327,11 @@ proptest! {
     ) {
         let mut rows = rows;
         let mut index = QueryIndex::build(specs(), &RowTable { rows: rows.clone() });
-        // Text sort keys are built on first use: build them before editing.
+        // Text sort keys and every column's ranks are built on first use:
+        // build them before editing, so that edits must update them.
         let sorted = Query::default().sort_by("nom", false).sort_by("theme", true).sort_by("audience", true);
+        index.execute(&sorted, &RowTable { rows: rows.clone() });
+        let sorted = Query::default().sort_by("budget", false).sort_by("date", true).sort_by("description", true);
         index.execute(&sorted, &RowTable { rows: rows.clone() });
         for (at, new_row) in edits {
             let r = at.index(rows.len());

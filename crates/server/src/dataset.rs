@@ -52,11 +52,10 @@ pub struct Snapshot {
     errors: std::sync::OnceLock<Vec<ValidationError>>,
 }
 
-/// The bare version from a `datasetVersion` or an ETag (`W/"v.full.json"` → `v`).
+/// The bare version from a `datasetVersion` or an ETag (`W/"v.full.json"` → `v`),
+/// read by vitrine-core as the widget reads it.
 pub fn normalize_version(text: &str) -> String {
-    let t = text.trim();
-    let t = t.strip_prefix("W/").unwrap_or(t).trim_matches('"');
-    t.split('.').next().unwrap_or("").to_string()
+    vitrine_core::changeset::version_from_etag(text).unwrap_or_default()
 }
 
 impl Snapshot {

@@ -9,9 +9,10 @@ use serde_json::{Value as Json, json};
 use vitrine_core::validate::{ValidateOptions, validate_with};
 use vitrine_core::write_csv;
 
-use crate::changeset::Change;
 use crate::dataset::Snapshot;
-use crate::dataset_changes::{Problem, RowKey};
+use crate::dataset_changes::RowKey;
+use vitrine_core::changeset::Change;
+use vitrine_core::changeset::Problem;
 
 #[derive(Debug)]
 pub enum ApplyError {
@@ -119,8 +120,8 @@ impl Snapshot {
                 row_id: None,
                 new_row: None,
                 field: e.field_name.clone().unwrap_or_default(),
-                code: "invalid_value",
-                error_type: Some(e.error_type.name()),
+                code: "invalid_value".into(),
+                error_type: Some(e.error_type.name().into()),
                 message: format!("Row {}: {}", e.row_number.unwrap_or(0), e.message_in("en")),
                 message_fr: format!(
                     "Ligne {} : {}",

@@ -10,14 +10,11 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use axum::http::StatusCode;
-use serde::Serialize;
-use serde_json::{Value as Json, json};
-use vitrine_core::validate::{ValidationError, validate_row};
-
-use crate::changeset::{Change, RowId};
 use crate::dataset::Snapshot;
 use crate::errors::ApiError;
+use axum::http::StatusCode;
+use serde_json::{Value as Json, json};
+use vitrine_core::changeset::{Change, EditedRow, Problem, RowId, introduced_errors};
 
 pub use crate::dataset_apply::ApplyError;
 
@@ -25,25 +22,6 @@ pub use crate::dataset_apply::ApplyError;
 #[derive(Debug, Clone, Copy)]
 pub struct Checked {
     pub touches_restricted: bool,
-}
-
-/// One problem with a changeset.
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Problem {
-    /// Position of the change in `changes`; `null` when no change is at
-    /// fault alone (e.g. a required field missing from a new row).
-    pub index: Option<usize>,
-    pub row_id: Option<RowId>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub new_row: Option<u32>,
-    pub field: String,
-    pub code: &'static str,
-    /// The frictionless error type for `invalid_value` (`constraint-error`…).
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
-    pub error_type: Option<&'static str>,
-    pub message: String,
-    pub message_fr: String,
 }
 
 /// Which row a group of changes concerns.
@@ -83,21 +61,12 @@ impl Snapshot {
     }
 
     /// A row's values by field name (empty for a new row).
-    pub(crate) fn row_values(&self, key: RowKey) -> HashMap<String, String> {
-        let RowKey::Existing(r) = key else {
-            return HashMap::new();
+    pub(crate) fn row_values(&self, key: RowKey) -> EditedRow {
+        let row = match key {
+            RowKey::Existing(r) => Some(r),
+            RowKey::New(_) => None,
         };
-        let header = self.table.header();
-        header
-            .iter()
-            .enumerate()
-            .map(|(c, label)| {
-                (
-                    label.to_string(),
-                    self.table.cell(r, c).unwrap_or("").to_string(),
-                )
-            })
-            .collect()
+        EditedRow::original(&self.table, row)
     }
 
     /// The errors `changes` introduce in each row they touch, by vitrine-core.
@@ -115,22 +84,13 @@ impl Snapshot {
             let before = self.row_values(key);
             let mut after = before.clone();
             for &i in &indexes {
-                after.insert(
-                    changes[i].field.clone(),
-                    changes[i].after_text().to_string(),
-                );
+                after.set(&changes[i].field, changes[i].after_text());
             }
-            let existing: HashSet<(String, Option<String>, Option<String>)> = match key {
-                RowKey::Existing(_) => validate_row(&self.schema, &before, "en")
-                    .iter()
-                    .map(error_key)
-                    .collect(),
-                RowKey::New(_) => HashSet::new(),
+            let before = match key {
+                RowKey::Existing(_) => Some(&before as &dyn vitrine_core::RowValues),
+                RowKey::New(_) => None,
             };
-            for error in validate_row(&self.schema, &after, "en") {
-                if existing.contains(&error_key(&error)) {
-                    continue;
-                }
+            for error in introduced_errors(&self.schema, before, &after, "en") {
                 let field = error.field_name.clone().unwrap_or_default();
                 let index = indexes.iter().copied().find(|&i| changes[i].field == field);
                 if index.is_none() && self.is_restricted(&field) && !restricted_visible {
@@ -142,8 +102,8 @@ impl Snapshot {
                     row_id: first.row_id.clone(),
                     new_row: matches!(key, RowKey::New(_)).then(|| first.new_row.unwrap_or(0)),
                     field,
-                    code: "invalid_value",
-                    error_type: Some(error.error_type.name()),
+                    code: "invalid_value".into(),
+                    error_type: Some(error.error_type.name().into()),
                     message: error.message_in("en"),
                     message_fr: error.message_in("fr"),
                 });
@@ -164,12 +124,12 @@ impl Snapshot {
         let mut restricted = Vec::new();
         let mut seen = HashSet::new();
         for (index, change) in changes.iter().enumerate() {
-            let problem = |code, message: String, message_fr: String| Problem {
+            let problem = |code: &str, message: String, message_fr: String| Problem {
                 index: Some(index),
                 row_id: change.row_id.clone(),
                 new_row: change.new_row,
                 field: change.field.clone(),
-                code,
+                code: code.into(),
                 error_type: None,
                 message,
                 message_fr,
@@ -276,13 +236,4 @@ impl Snapshot {
         let whole_rows: Vec<&Problem> = row_problems.iter().filter(|p| p.index.is_none()).collect();
         json!({ "changes": items, "rowProblems": whole_rows })
     }
-}
-
-/// Identifies an error independently of its row number.
-pub(crate) fn error_key(e: &ValidationError) -> (String, Option<String>, Option<String>) {
-    (
-        e.error_type.name().to_string(),
-        e.field_name.clone(),
-        e.cell.clone(),
-    )
 }

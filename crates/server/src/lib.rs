@@ -4,7 +4,6 @@
 //! it in-process through [`serve::serve`].
 
 pub mod auth;
-pub mod changeset;
 pub mod config;
 pub mod dataset;
 pub mod dataset_apply;

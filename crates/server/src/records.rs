@@ -3,7 +3,7 @@
 use rusqlite::Row;
 use serde::Serialize;
 
-use crate::changeset::{Author, Change};
+use vitrine_core::changeset::{Author, Change};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -116,7 +116,9 @@ impl CsvLoader {
 
     /// Data rows read so far.
     pub fn rows_parsed(&self) -> usize {
-        self.parse.as_ref().map_or(0, |p| p.rows.len().saturating_sub(1))
+        self.parse
+            .as_ref()
+            .map_or(0, |p| p.rows.len().saturating_sub(1))
     }
 
     /// Reads up to `max_records` of the records fully received; returns
@@ -176,7 +178,11 @@ impl CsvLoader {
         if !self.ended && !enough {
             return false;
         }
-        let offset = if self.bytes.starts_with(BOM) { BOM.len() } else { 0 };
+        let offset = if self.bytes.starts_with(BOM) {
+            BOM.len()
+        } else {
+            0
+        };
         let body = &self.bytes[offset..];
         // With more than the sample in, the sniffer sees what it would see
         // in the whole file.

@@ -77,18 +77,25 @@ impl QueryIndexBuilder {
         for facet in &mut index.facets {
             facet.grow(end);
         }
+        // Only the columns searched or with typed sort keys are read here.
+        let searched: Vec<usize> = (index.specs.iter().enumerate())
+            .filter(|(_, spec)| spec.searchable)
+            .map(|(col, _)| col)
+            .collect();
+        let keyed: Vec<usize> = (0..index.specs.len())
+            .filter(|&col| index.specs[col].sort != SortKind::None && index.sort[col].get().is_some())
+            .collect();
         for row in start..end {
             let id = row as u32;
             for facet in &mut index.facets {
                 facet.add_cell(id, source.cell(row, facet.column));
             }
-            for (col, spec) in index.specs.iter().enumerate() {
-                let cell = source.cell(row, col);
-                if spec.searchable {
-                    self.search.add_text(id, cell.text);
-                }
+            for &col in &searched {
+                self.search.add_text(id, source.cell(row, col).text);
+            }
+            for &col in &keyed {
                 if let Some(keys) = index.sort[col].get_mut() {
-                    keys.set(id, cell);
+                    keys.set(id, source.cell(row, col));
                 }
             }
         }

@@ -41,7 +41,7 @@ pub fn fold(text: &str) -> String {
 }
 
 /// Appends the folded form of one non-ASCII character.
-fn fold_char(c: char, out: &mut String) {
+pub(super) fn fold_char(c: char, out: &mut String) {
     match c {
         'œ' | 'Œ' => out.push_str("oe"),
         'æ' | 'Æ' => out.push_str("ae"),

@@ -84,7 +84,7 @@ impl QueryIndex {
             };
             seen.push(col);
             keys.push(ResolvedKey {
-                column,
+                ranks: column.ranks(),
                 descending: key.descending,
             });
         }

@@ -41,7 +41,11 @@ impl TableIndexer {
             .collect();
         TableIndexer {
             builder: QueryIndexBuilder::new(specs, table.len()),
-            columns: schema.fields.iter().map(|f| table.column(&f.name)).collect(),
+            columns: schema
+                .fields
+                .iter()
+                .map(|f| table.column(&f.name))
+                .collect(),
             needs_value,
         }
     }
@@ -72,7 +76,8 @@ impl TableIndexer {
                     .collect()
             })
             .collect();
-        let mut builder = std::mem::replace(&mut self.builder, QueryIndexBuilder::new(Vec::new(), 0));
+        let mut builder =
+            std::mem::replace(&mut self.builder, QueryIndexBuilder::new(Vec::new(), 0));
         let slice = Slice {
             indexer: self,
             schema,
@@ -117,7 +122,12 @@ impl CellSource for Slice<'_> {
             &self.values[column][row - self.start]
         } else {
             let field = &self.schema.fields[column];
-            if self.schema.missing_values_of(field).iter().any(|m| m == text) {
+            if self
+                .schema
+                .missing_values_of(field)
+                .iter()
+                .any(|m| m == text)
+            {
                 &MISSING
             } else {
                 &PRESENT
@@ -165,7 +175,11 @@ mod tests {
                 assert!(indexer.rows_done() <= table.len());
             }
             assert_eq!(steps, (250usize).div_ceil(rows).saturating_sub(1));
-            assert_eq!(format!("{:?}", indexer.finish()), format!("{whole:?}"), "{rows}");
+            assert_eq!(
+                format!("{:?}", indexer.finish()),
+                format!("{whole:?}"),
+                "{rows}"
+            );
         }
     }
 }

@@ -1,33 +1,40 @@
-//! Typed sort keys per column and the multi-column comparator.
+//! Typed sort keys per column and the multi-column sort.
 //!
 //! Text sorts by [`collation_key`] (32 bytes, zero-padded, held as two
 //! integers), numbers by value, dates chronologically (partial dates before
 //! the full dates of their period, as [`crate::value::Date`] orders them).
 //! Empty cells sort last in both directions; ties keep row order (stable).
 //!
-//! Sorting decorates each row with a 256-bit projection of its first key
-//! (exact for every kind) and falls back to the full comparison (the
-//! following keys, then row order) only on equal projections.
+//! Sorting reads each column's [`Ranks`] (built on the column's first sort,
+//! then kept up to date by edits): every row is decorated with the ranks of
+//! its first keys and its id, packed in one integer, so a sort of 100,000
+//! rows is a sort of integers without look-ups.
 //!
 //! [`collation_key`]: super::collation_key
 
+use std::cell::OnceCell;
 use std::cmp::Ordering;
 
 use super::bitset::Bitset;
 use super::collate::collation_key_into;
 use super::column::{Cell, CellSource, SortKind, is_empty_cell};
+use super::rank::{Projection, Ranks};
 use crate::value::{Date, Time, Value};
 
 /// A text key: the collation key zero-padded to 32 bytes, as big-endian
 /// halves. Keys hold no zero byte, so padding keeps distinct keys distinct.
 type TextKey = (u128, u128);
 
-/// A row's position under one key, comparable as a pair of integers.
-type Projection = (u128, u128);
-
-/// The sort keys of one column.
+/// The sort keys of one column and, once it has been sorted, their ranks.
 #[derive(Debug, Clone)]
-pub enum SortColumn {
+pub struct SortColumn {
+    keys: Keys,
+    ranks: OnceCell<Ranks>,
+}
+
+/// The typed keys of every row of a column.
+#[derive(Debug, Clone)]
+enum Keys {
     None,
     Text {
         keys: Vec<TextKey>,
@@ -45,20 +52,24 @@ pub enum SortColumn {
 
 impl SortColumn {
     pub fn new(kind: SortKind, rows: usize) -> Self {
-        match kind {
-            SortKind::None => SortColumn::None,
-            SortKind::Text => SortColumn::Text {
+        let keys = match kind {
+            SortKind::None => Keys::None,
+            SortKind::Text => Keys::Text {
                 keys: Vec::with_capacity(rows),
                 empty: Bitset::new(rows),
             },
-            SortKind::Number => SortColumn::Number {
+            SortKind::Number => Keys::Number {
                 keys: Vec::with_capacity(rows),
                 empty: Bitset::new(rows),
             },
-            SortKind::Temporal => SortColumn::Temporal {
+            SortKind::Temporal => Keys::Temporal {
                 keys: Vec::with_capacity(rows),
                 empty: Bitset::new(rows),
             },
+        };
+        SortColumn {
+            keys,
+            ranks: OnceCell::new(),
         }
     }
 
@@ -68,21 +79,39 @@ impl SortColumn {
         let mut out = SortColumn::new(kind, rows);
         let mut key = Vec::with_capacity(super::collate::SORT_KEY_LEN);
         for row in 0..rows {
-            out.set_with(row as u32, source.cell(row, column), &mut key);
+            out.keys.set_with(row as u32, source.cell(row, column), &mut key);
         }
         out
     }
 
     /// Sets the key of `row` from `cell`; `row` may be the next new row.
     pub fn set(&mut self, row: u32, cell: Cell<'_>) {
-        self.set_with(row, cell, &mut Vec::new());
+        self.keys.set_with(row, cell, &mut Vec::new());
+        if let Some(ranks) = self.ranks.get_mut() {
+            ranks.set(row, self.keys.projection(row));
+        }
     }
 
+    /// The ranks of the rows, computed on first use.
+    pub fn ranks(&self) -> &Ranks {
+        self.ranks.get_or_init(|| {
+            let rows = self.keys.len();
+            Ranks::build(rows, |row| self.keys.projection(row))
+        })
+    }
+
+    /// Bytes held by the keys and ranks.
+    pub fn heap_bytes(&self) -> usize {
+        self.keys.heap_bytes() + self.ranks.get().map_or(0, Ranks::heap_bytes)
+    }
+}
+
+impl Keys {
     fn set_with(&mut self, row: u32, cell: Cell<'_>, key: &mut Vec<u8>) {
         let r = row as usize;
         match self {
-            SortColumn::None => {}
-            SortColumn::Text { keys, empty } => {
+            Keys::None => {}
+            Keys::Text { keys, empty } => {
                 key.clear();
                 if !is_empty_cell(cell) {
                     collation_key_into(cell.text, key);
@@ -91,12 +120,12 @@ impl SortColumn {
                 put(keys, r, text_key(key), (0, 0));
                 set_empty(empty, row, key.is_empty());
             }
-            SortColumn::Number { keys, empty } => {
+            Keys::Number { keys, empty } => {
                 let key = number_key(cell.value);
                 put(keys, r, key.unwrap_or(0.0), 0.0);
                 set_empty(empty, row, key.is_none());
             }
-            SortColumn::Temporal { keys, empty } => {
+            Keys::Temporal { keys, empty } => {
                 let key = temporal_key(cell.value);
                 put(keys, r, key.unwrap_or((0, 0)), (0, 0));
                 set_empty(empty, row, key.is_none());
@@ -104,62 +133,43 @@ impl SortColumn {
         }
     }
 
-    fn is_empty(&self, row: u32) -> bool {
+    /// Number of rows with a key.
+    fn len(&self) -> usize {
         match self {
-            SortColumn::None => true,
-            SortColumn::Text { empty, .. }
-            | SortColumn::Number { empty, .. }
-            | SortColumn::Temporal { empty, .. } => empty.contains(row),
+            Keys::None => 0,
+            Keys::Text { keys, .. } => keys.len(),
+            Keys::Number { keys, .. } => keys.len(),
+            Keys::Temporal { keys, .. } => keys.len(),
         }
     }
 
-    /// Compares two non-empty rows in ascending order.
-    fn cmp_rows(&self, a: u32, b: u32) -> Ordering {
-        let (a, b) = (a as usize, b as usize);
-        match self {
-            SortColumn::None => Ordering::Equal,
-            SortColumn::Text { keys, .. } => keys[a].cmp(&keys[b]),
-            SortColumn::Number { keys, .. } => keys[a].total_cmp(&keys[b]),
-            SortColumn::Temporal { keys, .. } => keys[a].cmp(&keys[b]),
-        }
-    }
-
-    /// The row's key as a pair of integers, in sort order for the direction,
-    /// empty cells last: `projection(a) < projection(b)` exactly when `a`
-    /// sorts before `b` on this key, and equal projections are equal keys.
-    /// (No non-empty key projects to `(MAX, MAX)`: text keys are never
-    /// empty, never all `0xFF`; number and date keys never reach the ends.)
-    fn projection(&self, row: u32, descending: bool) -> Projection {
-        if self.is_empty(row) {
-            return (u128::MAX, u128::MAX);
-        }
+    /// The row's key as a pair of integers in ascending order (`None` for
+    /// an empty cell): `projection(a) < projection(b)` exactly when `a`
+    /// sorts before `b`, and equal projections are equal keys.
+    fn projection(&self, row: u32) -> Option<Projection> {
         let r = row as usize;
         let flip = |x: u64| x ^ (1 << 63);
-        let p = match self {
-            SortColumn::None => (0, 0),
-            SortColumn::Text { keys, .. } => keys[r],
-            SortColumn::Number { keys, .. } => {
+        match self {
+            Keys::None => None,
+            Keys::Text { keys, empty } => (!empty.contains(row)).then(|| keys[r]),
+            Keys::Number { keys, empty } => (!empty.contains(row)).then(|| {
                 let bits = keys[r].to_bits();
-                (
-                    u128::from(if bits >> 63 == 1 { !bits } else { flip(bits) }),
-                    0,
-                )
-            }
-            SortColumn::Temporal { keys, .. } => {
+                let ordered = if bits >> 63 == 1 { !bits } else { flip(bits) };
+                (u128::from(ordered), 0)
+            }),
+            Keys::Temporal { keys, empty } => (!empty.contains(row)).then(|| {
                 let (day, time) = keys[r];
                 (u128::from(flip(day as u64)), u128::from(flip(time as u64)))
-            }
-        };
-        if descending { (!p.0, !p.1) } else { p }
+            }),
+        }
     }
 
-    /// Bytes held by the keys.
-    pub fn heap_bytes(&self) -> usize {
+    fn heap_bytes(&self) -> usize {
         match self {
-            SortColumn::None => 0,
-            SortColumn::Text { keys, empty } => keys.capacity() * 32 + empty.heap_bytes(),
-            SortColumn::Number { keys, empty } => keys.capacity() * 8 + empty.heap_bytes(),
-            SortColumn::Temporal { keys, empty } => keys.capacity() * 16 + empty.heap_bytes(),
+            Keys::None => 0,
+            Keys::Text { keys, empty } => keys.capacity() * 32 + empty.heap_bytes(),
+            Keys::Number { keys, empty } => keys.capacity() * 8 + empty.heap_bytes(),
+            Keys::Temporal { keys, empty } => keys.capacity() * 16 + empty.heap_bytes(),
         }
     }
 }
@@ -228,59 +238,122 @@ pub fn temporal_key(value: &Value) -> Option<(i64, i64)> {
 /// One column of a resolved sort order.
 #[derive(Debug, Clone, Copy)]
 pub struct ResolvedKey<'a> {
-    pub column: &'a SortColumn,
+    pub ranks: &'a Ranks,
     pub descending: bool,
+}
+
+impl ResolvedKey<'_> {
+    fn ordinal(&self, row: u32) -> u32 {
+        self.ranks.ordinal(row, self.descending)
+    }
 }
 
 /// Compares rows under `keys`: empty cells last in both directions, then
 /// row order.
 pub fn compare(keys: &[ResolvedKey<'_>], a: u32, b: u32) -> Ordering {
-    for key in keys {
-        let ord = match (key.column.is_empty(a), key.column.is_empty(b)) {
-            (true, true) => Ordering::Equal,
-            (true, false) => Ordering::Greater,
-            (false, true) => Ordering::Less,
-            (false, false) => {
-                let ord = key.column.cmp_rows(a, b);
-                if key.descending { ord.reverse() } else { ord }
-            }
-        };
-        if ord != Ordering::Equal {
-            return ord;
-        }
-    }
-    a.cmp(&b)
+    keys.iter()
+        .map(|k| k.ordinal(a).cmp(&k.ordinal(b)))
+        .find(|o| o.is_ne())
+        .unwrap_or_else(|| a.cmp(&b))
 }
 
-/// Orders `rows` under `keys`, only as far as `end` (the rows after `end`
-/// are left in unspecified order). `compare` is a total order, so the
-/// result equals a full stable sort.
+/// Orders `rows` (given in increasing order) under `keys`, at least as far
+/// as `end` (the rows after `end` may be left in unspecified order). The
+/// order is total (row ids break ties), so the result equals a full
+/// stable sort.
+///
+/// Many rows are sorted by counting sorts on the keys' ranks (linear
+/// time); few rows, or few among many distinct keys, by one comparison
+/// sort of integers packing the first keys' ranks with the row id.
 pub fn sort_rows(rows: &mut [u32], keys: &[ResolvedKey<'_>], end: usize) {
     let end = end.min(rows.len());
-    let Some(first) = keys.first() else {
+    if keys.is_empty() || end == 0 {
         return; // rows come in increasing order already
-    };
-    if end == 0 {
+    }
+    let buckets = keys.iter().map(|k| k.ranks.buckets()).max().unwrap_or(0);
+    if rows.len() >= 1024 && rows.len() >= buckets / 4 {
+        // Many rows: one stable counting sort per key, last key first. Rows
+        // come in increasing order, so ties keep row order.
+        let mut scratch = Vec::with_capacity(rows.len());
+        for key in keys.iter().rev() {
+            counting_sort(rows, &mut scratch, key.ranks.buckets(), |r| {
+                key.ranks.bucket(r, key.descending)
+            });
+        }
         return;
     }
-    let mut decorated: Vec<(Projection, u32)> = rows
-        .iter()
-        .map(|&r| (first.column.projection(r, first.descending), r))
-        .collect();
-    // Equal projections are equal first keys: only the other keys, then
-    // row order, remain to compare.
-    let rest = &keys[1..];
-    let cmp = |a: &(Projection, u32), b: &(Projection, u32)| {
-        a.0.cmp(&b.0).then_with(|| compare(rest, a.1, b.1))
-    };
-    if end < decorated.len() / 2 {
-        decorated.select_nth_unstable_by(end - 1, cmp);
-        decorated[..end].sort_unstable_by(cmp);
-    } else {
-        decorated.sort_unstable_by(cmp);
+    if let [key] = keys {
+        // One key: rank and row id in one u64.
+        let mut decorated: Vec<u64> = rows
+            .iter()
+            .map(|&r| (u64::from(key.ordinal(r)) << 32) | u64::from(r))
+            .collect();
+        sort_prefix(&mut decorated, end, u64::cmp);
+        for (slot, d) in rows.iter_mut().zip(&decorated[..end]) {
+            *slot = *d as u32;
+        }
+        return;
     }
-    for (slot, (_, row)) in rows.iter_mut().zip(&decorated[..end]) {
-        *slot = *row;
+    // Up to three keys' ranks and the row id in one u128; further keys
+    // are compared only between rows equal on the first three.
+    let (packed, rest) = keys.split_at(keys.len().min(3));
+    let mut decorated: Vec<u128> = rows
+        .iter()
+        .map(|&r| {
+            let mut d = 0u128;
+            for i in 0..3 {
+                let ordinal = packed.get(i).map_or(0, |k| k.ordinal(r));
+                d = (d << 32) | u128::from(ordinal);
+            }
+            (d << 32) | u128::from(r)
+        })
+        .collect();
+    if rest.is_empty() {
+        sort_prefix(&mut decorated, end, u128::cmp);
+    } else {
+        sort_prefix(&mut decorated, end, |a, b| {
+            (a >> 32)
+                .cmp(&(b >> 32))
+                .then_with(|| compare(rest, *a as u32, *b as u32))
+        });
+    }
+    for (slot, d) in rows.iter_mut().zip(&decorated[..end]) {
+        *slot = *d as u32;
+    }
+}
+
+/// Stable sort of `rows` by `bucket(row)`, a number below `buckets`.
+fn counting_sort(
+    rows: &mut [u32],
+    scratch: &mut Vec<u32>,
+    buckets: usize,
+    bucket: impl Fn(u32) -> usize,
+) {
+    let mut next = vec![0u32; buckets + 1];
+    for &r in rows.iter() {
+        next[bucket(r) + 1] += 1;
+    }
+    for b in 1..=buckets {
+        next[b] += next[b - 1];
+    }
+    scratch.clear();
+    scratch.resize(rows.len(), 0);
+    for &r in rows.iter() {
+        let b = bucket(r);
+        scratch[next[b] as usize] = r;
+        next[b] += 1;
+    }
+    rows.copy_from_slice(scratch);
+}
+
+/// Sorts `items` as far as `end`: a selection then a sort of the first
+/// `end` items when they are few, a full sort otherwise.
+fn sort_prefix<T>(items: &mut [T], end: usize, cmp: impl Fn(&T, &T) -> Ordering) {
+    if end < items.len() / 2 {
+        items.select_nth_unstable_by(end - 1, &cmp);
+        items[..end].sort_unstable_by(&cmp);
+    } else {
+        items.sort_unstable_by(&cmp);
     }
 }
 
@@ -319,7 +392,7 @@ mod tests {
             sort_rows(
                 &mut rows,
                 &[ResolvedKey {
-                    column: &c,
+                    ranks: c.ranks(),
                     descending,
                 }],
                 4,
@@ -346,7 +419,7 @@ mod tests {
             .collect();
         let c = col(SortKind::Text, &cells);
         let keys = [ResolvedKey {
-            column: &c,
+            ranks: c.ranks(),
             descending: false,
         }];
         let mut rows: Vec<u32> = (0..7).collect();
@@ -355,5 +428,61 @@ mod tests {
         let mut part: Vec<u32> = (0..7).collect();
         sort_rows(&mut part, &keys, 2);
         assert_eq!(part[..2], rows[..2]);
+    }
+
+    #[test]
+    fn counting_sorts_agree_with_a_comparison_sort() {
+        // Enough rows for the counting path, with repeats and empty cells.
+        let n = 3_000u32;
+        let mut seed = 7u64;
+        let mut next = move |m: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % m
+        };
+        let texts: Vec<String> = (0..n).map(|_| format!("lot {}", next(50))).collect();
+        let numbers: Vec<Value> = (0..n)
+            .map(|_| match next(10) {
+                0 => Value::Null,
+                k => Value::Integer(k as i64 * 3),
+            })
+            .collect();
+        let text_cells: Vec<(&str, Value)> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| match i % 17 {
+                0 => ("", Value::Null),
+                _ => (t.as_str(), Value::String(t.clone())),
+            })
+            .collect();
+        let number_cells: Vec<(&str, Value)> = numbers.iter().map(|v| ("x", v.clone())).collect();
+        let text = col(SortKind::Text, &text_cells);
+        let number = col(SortKind::Number, &number_cells);
+        for (a, b) in [(false, false), (true, false), (false, true), (true, true)] {
+            let keys = [
+                ResolvedKey {
+                    ranks: number.ranks(),
+                    descending: a,
+                },
+                ResolvedKey {
+                    ranks: text.ranks(),
+                    descending: b,
+                },
+            ];
+            for keys in [&keys[..1], &keys[..]] {
+                let mut rows: Vec<u32> = (0..n).collect();
+                sort_rows(&mut rows, keys, n as usize);
+                let mut expected: Vec<u32> = (0..n).collect();
+                expected.sort_by(|&x, &y| compare(keys, x, y));
+                assert_eq!(rows, expected);
+                // Few rows: the comparison path, same order.
+                let mut few: Vec<u32> = (0..n).step_by(97).collect();
+                let mut few_expected = few.clone();
+                sort_rows(&mut few, keys, few_expected.len());
+                few_expected.sort_by(|&x, &y| compare(keys, x, y));
+                assert_eq!(few, few_expected);
+            }
+        }
     }
 }

@@ -14,6 +14,8 @@ pub mod report;
 
 use std::collections::{BTreeMap, HashMap};
 
+use rustc_hash::FxHashMap;
+
 use cell::{CellState, check_cell};
 pub use errors::{Detail, ErrorType, ValidationError, py_repr};
 pub use expected::human_pattern;
@@ -168,7 +170,10 @@ pub fn validate_with(schema: &Schema, table: &Table, options: &ValidateOptions) 
     let unique_cols: Vec<usize> = (0..ncols)
         .filter(|&c| columns[c].is_some_and(|fi| schema.fields[fi].constraints.unique))
         .collect();
-    let mut unique_seen: Vec<HashMap<String, usize>> = vec![HashMap::new(); unique_cols.len()];
+    // Keys seen, per unique column and key: `FxHashMap` (several times faster
+    // than SipHash on 100,000 keys; the input is the validated file itself).
+    let mut unique_seen: Vec<FxHashMap<String, usize>> =
+        vec![FxHashMap::default(); unique_cols.len()];
     let key_cols =
         |names: &[String]| -> Option<Vec<usize>> { names.iter().map(|n| column_of(n)).collect() };
     let pk_cols = if schema.primary_key.is_empty() {
@@ -176,14 +181,14 @@ pub fn validate_with(schema: &Schema, table: &Table, options: &ValidateOptions) 
     } else {
         key_cols(&schema.primary_key)
     };
-    let mut pk_seen: HashMap<String, usize> = HashMap::new();
+    let mut pk_seen: FxHashMap<String, usize> = FxHashMap::default();
     let uk_cols: Vec<(usize, Vec<usize>)> = schema
         .unique_keys
         .iter()
         .enumerate()
         .filter_map(|(k, names)| Some((k, key_cols(names)?)))
         .collect();
-    let mut uk_seen: Vec<HashMap<String, usize>> = vec![HashMap::new(); uk_cols.len()];
+    let mut uk_seen: Vec<FxHashMap<String, usize>> = vec![FxHashMap::default(); uk_cols.len()];
     let mut states: Vec<CellState<'_>> = Vec::with_capacity(ncols);
     let mut key_column = vec![false; ncols];
     for &c in unique_cols
@@ -299,7 +304,7 @@ pub fn validate_with(schema: &Schema, table: &Table, options: &ValidateOptions) 
             }
         }
         let mut composite =
-            |cols: &[usize], seen: &mut HashMap<String, usize>| -> Result<(), Option<usize>> {
+            |cols: &[usize], seen: &mut FxHashMap<String, usize>| -> Result<(), Option<usize>> {
                 key.clear();
                 let mut any = false;
                 for &c in cols {

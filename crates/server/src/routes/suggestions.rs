@@ -12,12 +12,12 @@ use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
 use crate::auth::Caller;
-use crate::changeset::Changeset;
 use crate::errors::{ApiError, ApiResult};
 use crate::limits::client_ip;
 use crate::records::{NewSuggestion, now_rfc3339};
 use crate::routes::body::read_json;
 use crate::state::AppState;
+use vitrine_core::changeset::Changeset;
 
 const MAX_MESSAGE_CHARS: usize = 10_000;
 const MAX_AUTHOR_CHARS: usize = 320;

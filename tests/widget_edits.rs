@@ -1,0 +1,218 @@
+//! Browser tests of suggested edits (wasm-bindgen-test in headless
+//! Chromium): inline editing with validation while typing, edited cells
+//! marked, the draft kept in localStorage, undo, and the read-only mode.
+#![cfg(target_arch = "wasm32")]
+
+use std::time::Duration;
+use vitrine_widget::mount;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SCHEMA: &str = r#"{"primaryKey": ["id"], "fields": [
+  {"name": "id", "constraints": {"required": true}},
+  {"name": "nom", "title": "Nom", "constraints": {"required": true}},
+  {"name": "siret", "title": "SIRET", "vitrine:siret": true},
+  {"name": "statut", "constraints": {"enum": ["En cours", "Abandonné"]}},
+  {"name": "motif", "vitrine:requiredWhen": {"field": "statut", "in": ["Abandonné"]}}
+]}"#;
+
+const CSV: &str = "id,nom,siret,statut,motif\n\
+p1,Alpha,21380412300015,En cours,\n\
+p2,Beta,21380412300015,En cours,\n";
+
+fn data_url(mime: &str, body: &str) -> String {
+    format!(
+        "data:{mime};charset=utf-8,{}",
+        String::from(js_sys::encode_uri_component(body))
+    )
+}
+
+fn container() -> Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    let root = host
+        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+        .unwrap();
+    let mount_point = document.create_element("div").unwrap();
+    root.append_child(&mount_point).unwrap();
+    mount_point
+}
+
+async fn eventually(root: &Element, check: impl Fn(&Element) -> bool) -> bool {
+    for _ in 0..100 {
+        if check(root) {
+            return true;
+        }
+        gloo_timers::future::sleep(Duration::from_millis(50)).await;
+    }
+    false
+}
+
+fn find(root: &Element, selector: &str) -> Option<Element> {
+    root.query_selector(selector).unwrap()
+}
+
+fn text_of(root: &Element, selector: &str) -> String {
+    find(root, selector)
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
+}
+
+fn key(target: &Element, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    target.dispatch_event(&event).unwrap();
+}
+
+fn type_into(input: &Element, value: &str) {
+    let input: HtmlInputElement = input.clone().dyn_into().unwrap();
+    input.set_value(value);
+    let init = web_sys::InputEventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::InputEvent::new_with_event_init_dict("input", &init).unwrap();
+    input.dispatch_event(&event).unwrap();
+}
+
+async fn mounted(extra: &[(&str, &str)]) -> (Element, vitrine_widget::VitrineApp, String) {
+    let root = container();
+    let src = data_url("text/csv", CSV);
+    let mut pairs = vec![
+        ("src".to_string(), src.clone()),
+        ("schema".to_string(), data_url("application/json", SCHEMA)),
+        ("lang".to_string(), "fr".to_string()),
+        ("card-title".to_string(), "nom".to_string()),
+    ];
+    pairs.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+    let raw: std::collections::BTreeMap<String, String> = pairs.into_iter().collect();
+    let app = mount(root.clone(), serde_wasm_bindgen::to_value(&raw).unwrap()).unwrap();
+    assert!(eventually(&root, |r| find(r, "tbody tr").is_some()).await);
+    (root, app, src)
+}
+
+/// The body cell of row 1 under the header titled `title`.
+fn cell_under(root: &Element, title: &str) -> Element {
+    let headers = root.query_selector_all("th").unwrap();
+    let col = (0..headers.length())
+        .map(|i| headers.get(i).unwrap().dyn_into::<Element>().unwrap())
+        .find(|h| h.text_content().unwrap_or_default().starts_with(title))
+        .and_then(|h| h.get_attribute("aria-colindex"))
+        .expect("column shown");
+    let c: usize = col.parse().unwrap();
+    find(root, &format!("td[data-cell='1-{}']", c - 1)).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn inline_editing_validates_while_typing_and_keeps_the_draft() {
+    web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .clear()
+        .unwrap();
+    let (root, _app, src) = mounted(&[]).await;
+    let td = cell_under(&root, "SIRET");
+    key(&td, "Enter");
+    assert!(eventually(&root, |r| find(r, ".vt-inline input").is_some()).await);
+    let input = find(&root, ".vt-inline input").unwrap();
+    type_into(&input, "123");
+    assert!(
+        eventually(&root, |r| text_of(r, ".vt-field-error")
+            .contains("SIRET invalide"))
+        .await
+    );
+    let input = find(&root, ".vt-inline input").unwrap();
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(
+        input.get_attribute("aria-describedby").as_deref(),
+        Some("vt-inline-editor-msg")
+    );
+    // Fixed: the message goes.
+    type_into(&input, "73282932000074");
+    assert!(eventually(&root, |r| find(r, ".vt-field-error").is_none()).await);
+    key(&find(&root, ".vt-inline input").unwrap(), "Enter");
+    assert!(eventually(&root, |r| find(r, ".vt-inline").is_none()).await);
+    let td = cell_under(&root, "SIRET");
+    assert!(td.class_list().contains("vt-edited"));
+    assert_eq!(td.text_content().unwrap().trim(), "73282932000074");
+    assert!(text_of(&root, ".vt-review").contains("(1)"));
+    // The draft is in localStorage under the dataset's key.
+    let saved = web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item(&format!("vitrine:draft:{src}"))
+        .unwrap()
+        .unwrap_or_default();
+    assert!(saved.contains("73282932000074"), "{saved}");
+    // Undo from the toolbar reverts the cell.
+    find(&root, ".vt-undo")
+        .unwrap()
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
+    assert!(
+        eventually(&root, |r| !cell_under(r, "SIRET")
+            .class_list()
+            .contains("vt-edited"))
+        .await
+    );
+    assert_eq!(
+        cell_under(&root, "SIRET").text_content().unwrap().trim(),
+        "21380412300015"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn escape_cancels_and_values_are_text() {
+    web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .clear()
+        .unwrap();
+    let (root, _app, _) = mounted(&[]).await;
+    let td = cell_under(&root, "Nom");
+    key(&td, "Enter");
+    assert!(eventually(&root, |r| find(r, ".vt-inline input").is_some()).await);
+    let input = find(&root, ".vt-inline input").unwrap();
+    type_into(&input, "Changed");
+    key(&input, "Escape");
+    assert!(eventually(&root, |r| find(r, ".vt-inline").is_none()).await);
+    assert_eq!(
+        cell_under(&root, "Nom").text_content().unwrap().trim(),
+        "Alpha"
+    );
+    key(&cell_under(&root, "Nom"), "Enter");
+    assert!(eventually(&root, |r| find(r, ".vt-inline input").is_some()).await);
+    let input = find(&root, ".vt-inline input").unwrap();
+    type_into(&input, "<img src=x onerror=alert(1)>");
+    key(&input, "Enter");
+    assert!(eventually(&root, |r| find(r, ".vt-inline").is_none()).await);
+    let td = cell_under(&root, "Nom");
+    assert_eq!(
+        td.text_content().unwrap().trim(),
+        "<img src=x onerror=alert(1)>"
+    );
+    assert!(td.query_selector("img").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn read_only_widgets_offer_no_editing() {
+    let (root, _app, _) = mounted(&[("readonly", "")]).await;
+    assert!(find(&root, ".vt-edit-toolbar").is_none());
+    let td = cell_under(&root, "Nom");
+    key(&td, "Enter");
+    gloo_timers::future::sleep(Duration::from_millis(100)).await;
+    assert!(find(&root, ".vt-inline").is_none());
+}
