@@ -308,7 +308,7 @@ pub fn field_editor(props: &FieldEditorProps) -> Html {
         let onclick = Callback::from(|e: MouseEvent| e.stop_propagation());
         let ondblclick = Callback::from(|e: MouseEvent| e.stop_propagation());
         return html! {
-            <div class="vt-inline" ref={wrapper} {onclick} {ondblclick}>{ control }{ message }</div>
+            <div class="vt-inline" ref={wrapper} {onclick} {ondblclick}>{ control }{ message.unwrap_or_default() }</div>
         };
     }
     let mut help: Vec<String> = field
@@ -338,7 +338,7 @@ pub fn field_editor(props: &FieldEditorProps) -> Html {
             </label>
             <p class="vt-help" id={help_id}>{ help.join(" — ") }</p>
             { control }
-            { message }
+            { message.unwrap_or_default() }
         </div>
     }
 }

@@ -89,12 +89,13 @@ test("an invalid SIRET shows what is expected, and the message goes when fixed",
   await message.waitFor();
   // The rule that failed (the schema's pattern) and what is expected.
   assert.match(await message.innerText(), /SIRET.*attendu : le motif/);
+  assert.equal(await siret.getAttribute("aria-invalid"), "true");
+  assert.match(await siret.getAttribute("aria-describedby"), /vt-edit-coll_siret-msg/);
+  assert.equal(await siret.inputValue(), "123", "the invalid value stays");
   // Fourteen digits with a wrong check digit: the SIRET rule says so.
   await siret.fill("21380412300016");
   await page.waitForFunction(() => /clé de contrôle est fausse/.test(document.querySelector("vitrine-table").shadowRoot.querySelector("#vt-edit-coll_siret-msg")?.textContent));
   assert.equal(await siret.getAttribute("aria-invalid"), "true");
-  assert.match(await siret.getAttribute("aria-describedby"), /vt-edit-coll_siret-msg/);
-  assert.equal(await siret.inputValue(), "123", "the invalid value stays");
   // The help text is the schema's description; required fields are marked.
   assert.match(await page.locator("vitrine-table #vt-edit-coll_siret-help").innerText(), /SIRET|Système/);
   assert.ok((await page.locator("vitrine-table .vt-form .vt-required").count()) >= 10);
