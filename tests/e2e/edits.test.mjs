@@ -227,7 +227,7 @@ test("with the server stopped nothing is lost, and a retry sends the proposal", 
   assert.equal(stored[0].changes[0].after, "Projet hors ligne");
 });
 
-test("a new project is proposed with every required field; the server's errors map onto fields", async () => {
+test("a new project form marks every required field; the review lists the errors, each linked to its field", async () => {
   const { page, errors } = await openClean();
   await page.locator("vitrine-table .vt-new-project").click();
   const form = page.locator("vitrine-table .vt-form");
