@@ -8,8 +8,8 @@ use super::Edits;
 use super::errors::typing_messages;
 use super::strings::edit_strings;
 use vitrine_core::changeset::{InputKind, RowRef, date_hint, input_kind};
-use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 /// Inline in a table cell (Enter commits, Escape cancels) or in a form
@@ -120,8 +120,14 @@ pub fn field_editor(props: &FieldEditorProps) -> Html {
             t.and_then(|t| t.dyn_ref::<HtmlInputElement>())
                 .filter(|i| i.type_() != "checkbox")
                 .map(|i| i.value())
-                .or_else(|| t.and_then(|t| t.dyn_ref::<HtmlTextAreaElement>()).map(|i| i.value()))
-                .or_else(|| t.and_then(|t| t.dyn_ref::<HtmlSelectElement>()).map(|i| i.value()))
+                .or_else(|| {
+                    t.and_then(|t| t.dyn_ref::<HtmlTextAreaElement>())
+                        .map(|i| i.value())
+                })
+                .or_else(|| {
+                    t.and_then(|t| t.dyn_ref::<HtmlSelectElement>())
+                        .map(|i| i.value())
+                })
                 .unwrap_or_else(|| (*text).clone())
         }
     };
