@@ -8,6 +8,7 @@ use super::Edits;
 use super::errors::typing_messages;
 use super::strings::edit_strings;
 use vitrine_core::changeset::{InputKind, RowRef, date_hint, input_kind};
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -110,42 +111,45 @@ pub fn field_editor(props: &FieldEditorProps) -> Html {
         }
     };
     let inline = props.mode == EditorMode::Inline;
-    let oninput = {
+    // The control's value, read from the event (the state may not have
+    // re-rendered yet when a change or a key follows an input at once).
+    let value_of = {
         let text = text.clone();
-        Callback::from(move |e: InputEvent| {
-            let target = e.target();
-            let value = target
-                .as_ref()
-                .and_then(|t| {
-                    wasm_bindgen::JsCast::dyn_ref::<HtmlInputElement>(t).map(|i| i.value())
+        move |target: Option<web_sys::EventTarget>| {
+            let t = target.as_ref();
+            t.and_then(|t| t.dyn_ref::<HtmlInputElement>())
+                .filter(|i| i.type_() != "checkbox")
+                .map(|i| i.value())
+                .or_else(|| {
+                    t.and_then(|t| t.dyn_ref::<HtmlTextAreaElement>())
+                        .map(|i| i.value())
                 })
                 .or_else(|| {
-                    target.as_ref().and_then(|t| {
-                        wasm_bindgen::JsCast::dyn_ref::<HtmlTextAreaElement>(t).map(|i| i.value())
-                    })
+                    t.and_then(|t| t.dyn_ref::<HtmlSelectElement>())
+                        .map(|i| i.value())
                 })
-                .unwrap_or_default();
-            text.set(value);
-        })
+                .unwrap_or_else(|| (*text).clone())
+        }
+    };
+    let oninput = {
+        let (text, value_of) = (text.clone(), value_of.clone());
+        Callback::from(move |e: InputEvent| text.set(value_of(e.target())))
     };
     // Form: keep each value as soon as the field is left or changed.
     let onchange = {
-        let (commit, text) = (commit.clone(), text.clone());
+        let (commit, text, value_of) = (commit.clone(), text.clone(), value_of.clone());
         Callback::from(move |e: Event| {
-            if let Some(select) = e.target_dyn_into::<HtmlSelectElement>() {
-                text.set(select.value());
-                if !inline {
-                    commit(select.value());
-                }
-            } else if !inline {
-                commit((*text).clone());
+            let value = value_of(e.target());
+            text.set(value.clone());
+            if !inline {
+                commit(value);
             }
         })
     };
     let onkeydown = {
-        let (commit, text, on_done, done) = (
+        let (commit, value_of, on_done, done) = (
             commit.clone(),
-            text.clone(),
+            value_of.clone(),
             props.on_done.clone(),
             done.clone(),
         );
@@ -157,7 +161,7 @@ pub fn field_editor(props: &FieldEditorProps) -> Html {
             match e.key().as_str() {
                 "Enter" if !e.shift_key() => {
                     e.prevent_default();
-                    commit((*text).clone());
+                    commit(value_of(e.target()));
                     on_done.emit(());
                 }
                 "Escape" => {
@@ -171,9 +175,9 @@ pub fn field_editor(props: &FieldEditorProps) -> Html {
     };
     // Inline: leaving the cell keeps the value, as a spreadsheet does.
     let onblur = {
-        let (commit, text, on_done, done) = (
+        let (commit, value_of, on_done, done) = (
             commit.clone(),
-            text.clone(),
+            value_of.clone(),
             props.on_done.clone(),
             done.clone(),
         );
@@ -184,7 +188,7 @@ pub fn field_editor(props: &FieldEditorProps) -> Html {
                 .and_then(|n| n.parent_element())
                 .is_some_and(|p| p.closest(".vt-inline").ok().flatten().is_some());
             if inline && !*done.borrow() && !inside {
-                commit((*text).clone());
+                commit(value_of(e.target()));
                 on_done.emit(());
             }
         })
@@ -310,7 +314,7 @@ pub fn field_editor(props: &FieldEditorProps) -> Html {
         let onclick = Callback::from(|e: MouseEvent| e.stop_propagation());
         let ondblclick = Callback::from(|e: MouseEvent| e.stop_propagation());
         return html! {
-            <div class="vt-inline" ref={wrapper} {onclick} {ondblclick}>{ control }{ message }</div>
+            <div class="vt-inline" ref={wrapper} {onclick} {ondblclick}>{ control }{ message.unwrap_or_default() }</div>
         };
     }
     let mut help: Vec<String> = field
@@ -340,7 +344,7 @@ pub fn field_editor(props: &FieldEditorProps) -> Html {
             </label>
             <p class="vt-help" id={help_id}>{ help.join(" — ") }</p>
             { control }
-            { message }
+            { message.unwrap_or_default() }
         </div>
     }
 }

@@ -81,7 +81,14 @@ pub fn send_form(props: &SendFormProps) -> Html {
             let json = edits.state.draft.to_changeset().to_json();
             let pretty = js_sys::JSON::parse(&json)
                 .ok()
-                .and_then(|v| js_sys::JSON::stringify_with_replacer_and_space(&v, &JsValue::NULL, &JsValue::from(2)).ok())
+                .and_then(|v| {
+                    js_sys::JSON::stringify_with_replacer_and_space(
+                        &v,
+                        &JsValue::NULL,
+                        &JsValue::from(2),
+                    )
+                    .ok()
+                })
                 .and_then(|s| s.as_string())
                 .unwrap_or(json);
             crate::download::save(pretty.as_bytes(), "application/json", "proposition.json");

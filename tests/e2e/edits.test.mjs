@@ -87,10 +87,15 @@ test("an invalid SIRET shows what is expected, and the message goes when fixed",
   await siret.fill("123");
   const message = page.locator("vitrine-table #vt-edit-coll_siret-msg");
   await message.waitFor();
-  assert.match(await message.innerText(), /SIRET invalide : 14 chiffres attendus, 3 reçus/);
+  // The rule that failed (the schema's pattern) and what is expected.
+  assert.match(await message.innerText(), /SIRET.*attendu : le motif/);
   assert.equal(await siret.getAttribute("aria-invalid"), "true");
   assert.match(await siret.getAttribute("aria-describedby"), /vt-edit-coll_siret-msg/);
   assert.equal(await siret.inputValue(), "123", "the invalid value stays");
+  // Fourteen digits with a wrong check digit: the SIRET rule says so.
+  await siret.fill("21380412300016");
+  await page.waitForFunction(() => /clé de contrôle est fausse/.test(document.querySelector("vitrine-table").shadowRoot.querySelector("#vt-edit-coll_siret-msg")?.textContent));
+  assert.equal(await siret.getAttribute("aria-invalid"), "true");
   // The help text is the schema's description; required fields are marked.
   assert.match(await page.locator("vitrine-table #vt-edit-coll_siret-help").innerText(), /SIRET|Système/);
   assert.ok((await page.locator("vitrine-table .vt-form .vt-required").count()) >= 10);
@@ -222,7 +227,7 @@ test("with the server stopped nothing is lost, and a retry sends the proposal", 
   assert.equal(stored[0].changes[0].after, "Projet hors ligne");
 });
 
-test("a new project is proposed with every required field; the server's errors map onto fields", async () => {
+test("a new project form marks every required field; the review lists the errors, each linked to its field", async () => {
   const { page, errors } = await openClean();
   await page.locator("vitrine-table .vt-new-project").click();
   const form = page.locator("vitrine-table .vt-form");

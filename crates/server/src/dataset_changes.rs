@@ -8,7 +8,7 @@
 //! changeset introduces are reported: an error the row already had is not
 //! the editor's fault.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 
 use crate::dataset::Snapshot;
 use crate::errors::ApiError;
