@@ -83,7 +83,9 @@ impl QueryIndexBuilder {
             .map(|(col, _)| col)
             .collect();
         let keyed: Vec<usize> = (0..index.specs.len())
-            .filter(|&col| index.specs[col].sort != SortKind::None && index.sort[col].get().is_some())
+            .filter(|&col| {
+                index.specs[col].sort != SortKind::None && index.sort[col].get().is_some()
+            })
             .collect();
         for row in start..end {
             let id = row as u32;
@@ -104,7 +106,7 @@ impl QueryIndexBuilder {
 
     /// The finished index.
     pub fn finish(mut self) -> QueryIndex {
-        self.index.search = self.search.finish();
+        self.index.search = self.search.finish(self.index.row_count);
         self.index
     }
 }

@@ -20,7 +20,14 @@ pub struct SearchIndex {
     tokens: Vec<Box<str>>,
     /// `postings[i]`: rows containing `tokens[i]`.
     postings: Vec<RoaringBitmap>,
+    /// `dense[i]`: the same rows as a dense bitset, for the tokens held by
+    /// at least 1/16 of the rows when the index was built ("de", "la"…):
+    /// a prefix covering them ORs words instead of setting rows one by one.
+    dense: Vec<Option<Bitset>>,
 }
+
+/// A token held by at least `1 / DENSE_SHARE` of the rows gets a dense copy.
+const DENSE_SHARE: usize = 16;
 
 /// Collects tokens row by row, then sorts them once.
 ///
@@ -95,17 +102,27 @@ impl SearchBuilder {
         });
     }
 
-    pub fn finish(self) -> SearchIndex {
+    /// The index of the `row_count` rows added.
+    pub fn finish(self, row_count: usize) -> SearchIndex {
         let mut entries: Vec<(Box<str>, u32)> = self.words.into_iter().zip(0..).collect();
         entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let mut postings = self.postings;
         let mut index = SearchIndex {
             tokens: Vec::with_capacity(entries.len()),
             postings: Vec::with_capacity(entries.len()),
+            dense: Vec::with_capacity(entries.len()),
         };
         for (token, id) in entries {
             let rows = std::mem::take(&mut postings[id as usize]);
             index.tokens.push(token);
+            let dense = (rows.len() * DENSE_SHARE >= row_count).then(|| {
+                let mut bits = Bitset::new(row_count);
+                for &row in &rows {
+                    bits.insert(row);
+                }
+                bits
+            });
+            index.dense.push(dense);
             // Rows were pushed in increasing order, without repeats.
             let bitmap = RoaringBitmap::from_sorted_iter(rows).unwrap_or_default();
             index.postings.push(bitmap);
@@ -141,9 +158,15 @@ impl SearchIndex {
     /// is several times slower in WebAssembly, without SIMD).
     fn prefix_rows(&self, prefix: &str, row_count: usize) -> Bitset {
         let mut out = Bitset::new(row_count);
-        for posting in &self.postings[self.prefix_range(prefix)] {
-            for row in posting {
-                out.insert(row);
+        let range = self.prefix_range(prefix);
+        for (posting, dense) in self.postings[range.clone()].iter().zip(&self.dense[range]) {
+            match dense {
+                Some(bits) => out.or_with(bits),
+                None => {
+                    for row in posting {
+                        out.insert(row);
+                    }
+                }
             }
         }
         out
@@ -153,6 +176,9 @@ impl SearchIndex {
     pub fn remove_row(&mut self, row: u32) {
         for rows in &mut self.postings {
             rows.remove(row);
+        }
+        for bits in self.dense.iter_mut().flatten() {
+            bits.remove(row);
         }
     }
 
@@ -165,11 +191,16 @@ impl SearchIndex {
             let at = self.tokens.partition_point(|t| &**t < word);
             if self.tokens.get(at).is_some_and(|t| &**t == word) {
                 self.postings[at].insert(row);
+                if let Some(bits) = &mut self.dense[at] {
+                    bits.grow(row as usize + 1);
+                    bits.insert(row);
+                }
             } else {
                 self.tokens.insert(at, word.into());
                 let mut rows = RoaringBitmap::new();
                 rows.insert(row);
                 self.postings.insert(at, rows);
+                self.dense.insert(at, None);
             }
         }
     }
@@ -183,7 +214,8 @@ impl SearchIndex {
     pub fn heap_bytes(&self) -> usize {
         let tokens: usize = self.tokens.iter().map(|t| t.len() + 16).sum();
         let postings: usize = self.postings.iter().map(|p| p.serialized_size() + 32).sum();
-        tokens + postings
+        let dense: usize = self.dense.iter().flatten().map(Bitset::heap_bytes).sum();
+        tokens + postings + dense + self.dense.len() * 32
     }
 }
 
@@ -196,7 +228,7 @@ mod tests {
         for (row, text) in texts.iter().enumerate() {
             b.add_text(row as u32, text);
         }
-        b.finish()
+        b.finish(texts.len())
     }
 
     #[test]
