@@ -2,7 +2,8 @@
 //! headless Chromium): `cargo test -p vitrine-widget --features moderation --target wasm32-unknown-unknown`.
 #![cfg(all(target_arch = "wasm32", feature = "moderation"))]
 
-use std::time::Duration;
+mod support;
+use support::*;
 
 use vitrine_widget::Lang;
 use vitrine_widget::moderation::api::ApiError;
@@ -12,7 +13,6 @@ use vitrine_widget::moderation::suggestion_diff::{SuggestionDiff, SuggestionDiff
 use vitrine_widget::mount_moderation;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
-use web_sys::Element;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -31,27 +31,6 @@ fn suggestion(changes: &str, review: &str) -> Suggestion {
             "restricted":false,"changes":{changes},"review":{review},"currentVersion":"v1"}}"#
     ))
     .unwrap()
-}
-
-fn container() -> Element {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    root
-}
-
-async fn eventually(root: &Element, check: impl Fn(&Element) -> bool) -> bool {
-    for _ in 0..100 {
-        if check(root) {
-            return true;
-        }
-        gloo_timers::future::sleep(Duration::from_millis(50)).await;
-    }
-    false
-}
-
-fn count(root: &Element, selector: &str) -> u32 {
-    root.query_selector_all(selector).unwrap().length()
 }
 
 #[wasm_bindgen_test]
@@ -110,7 +89,7 @@ async fn hostile_values_render_as_text() {
         {"rowId": "b", "field": "<svg onload=alert(1)>", "before": null, "after": "<script>window.pwned=2</script>"}
     ]);
     let s = suggestion(&changes.to_string(), "[]");
-    let root = container();
+    let root = plain_container();
     let props = SuggestionDiffProps {
         lang: Lang::Fr,
         projects: build_diff(&s, Some(&schema), Lang::Fr),
@@ -165,7 +144,7 @@ fn session_storage() -> web_sys::Storage {
 #[wasm_bindgen_test]
 async fn page_asks_for_a_token_then_reports_server_errors() {
     session_storage().clear().unwrap();
-    let root = container();
+    let root = plain_container();
     let options = js_sys::JSON::parse(r#"{"lang":["en"],"api":"/no-such-server"}"#).unwrap();
     let app = mount_moderation(root.clone(), options).unwrap();
     assert!(
@@ -183,7 +162,7 @@ async fn page_asks_for_a_token_then_reports_server_errors() {
     session_storage()
         .set_item("vitrine-moderator-token", "vt_test")
         .unwrap();
-    let root = container();
+    let root = plain_container();
     let _app = mount_moderation(root.clone(), JsValue::from(options_en())).unwrap();
     assert!(
         eventually(&root, |r| count(r, "[role=alert]") == 1).await,

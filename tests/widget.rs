@@ -2,63 +2,21 @@
 //! `cargo test -p vitrine-widget --target wasm32-unknown-unknown`.
 #![cfg(target_arch = "wasm32")]
 
-use std::time::Duration;
-use vitrine_widget::{Attrs, Lang, RawAttributes, mount};
+mod support;
+use support::*;
+
+use vitrine_widget::{Attrs, Lang, mount};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
-use web_sys::Element;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 const SCHEMA: &str =
     r#"{"fields":[{"name":"id","type":"integer"},{"name":"nom","type":"string","title":"Nom"}]}"#;
 
-fn data_url(mime: &str, body: &str) -> String {
-    format!(
-        "data:{mime};charset=utf-8,{}",
-        String::from(js_sys::encode_uri_component(body))
-    )
-}
-
-fn container() -> Element {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let host = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&host).unwrap();
-    let root = host
-        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
-        .unwrap();
-    let mount_point = document.create_element("div").unwrap();
-    root.append_child(&mount_point).unwrap();
-    mount_point
-}
-
-/// The attributes as `www/vitrine.js` passes them: a plain object of strings.
-fn attributes(pairs: &[(&str, &str)]) -> JsValue {
-    let object = js_sys::Object::new();
-    for (name, value) in pairs {
-        js_sys::Reflect::set(&object, &(*name).into(), &(*value).into()).unwrap();
-    }
-    object.into()
-}
-
-/// Waits until `check` holds (the app loads asynchronously), up to ~5 s.
-async fn eventually(root: &Element, check: impl Fn(&Element) -> bool) -> bool {
-    for _ in 0..100 {
-        if check(root) {
-            return true;
-        }
-        gloo_timers::future::sleep(Duration::from_millis(50)).await;
-    }
-    false
-}
-
-fn count(root: &Element, selector: &str) -> u32 {
-    root.query_selector_all(selector).unwrap().length()
-}
-
 #[wasm_bindgen_test]
 async fn renders_rows_parsed_by_core() {
-    let root = container();
+    let root = shadow_container(None);
     let csv = "id,nom\n1,Alpha\n2,\"Bravo, Charlie\"\n";
     let _app = mount(
         root.clone(),
@@ -83,7 +41,7 @@ async fn renders_rows_parsed_by_core() {
 
 #[wasm_bindgen_test]
 async fn hostile_text_is_rendered_as_text() {
-    let root = container();
+    let root = shadow_container(None);
     let csv = "id,nom\n1,\"<img src=x onerror=\"\"window.pwned=1\"\">\"\n";
     let _app = mount(
         root.clone(),
@@ -100,7 +58,7 @@ async fn hostile_text_is_rendered_as_text() {
 
 #[wasm_bindgen_test]
 async fn missing_file_shows_url_and_status() {
-    let root = container();
+    let root = shadow_container(None);
     let _app = mount(
         root.clone(),
         attributes(&[
@@ -121,7 +79,7 @@ async fn missing_file_shows_url_and_status() {
 
 #[wasm_bindgen_test]
 async fn invalid_schema_is_reported() {
-    let root = container();
+    let root = shadow_container(None);
     let _app = mount(
         root.clone(),
         attributes(&[
@@ -137,7 +95,7 @@ async fn invalid_schema_is_reported() {
 
 #[wasm_bindgen_test]
 async fn missing_src_is_reported() {
-    let root = container();
+    let root = shadow_container(None);
     let _app = mount(root.clone(), attributes(&[("lang", "fr")])).unwrap();
     assert!(eventually(&root, |r| count(r, "[role=alert]") == 1).await);
     assert!(root.text_content().unwrap().contains("src"));
@@ -145,7 +103,7 @@ async fn missing_src_is_reported() {
 
 #[wasm_bindgen_test]
 async fn attribute_update_reloads_and_destroy_unmounts() {
-    let root = container();
+    let root = shadow_container(None);
     let schema = data_url("application/json", SCHEMA);
     let mut app = mount(
         root.clone(),
@@ -191,7 +149,7 @@ fn page_url() -> String {
 #[wasm_bindgen_test]
 fn attributes_must_be_an_object_of_strings() {
     let error = |value: JsValue| {
-        mount(container(), value)
+        mount(shadow_container(None), value)
             .err()
             .and_then(|e| e.as_string())
             .unwrap_or_default()

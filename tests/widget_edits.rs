@@ -3,6 +3,9 @@
 //! marked, the draft kept in localStorage, undo, and the read-only mode.
 #![cfg(target_arch = "wasm32")]
 
+mod support;
+use support::*;
+
 use std::time::Duration;
 use vitrine_widget::mount;
 use wasm_bindgen::JsCast;
@@ -22,45 +25,6 @@ const SCHEMA: &str = r#"{"primaryKey": ["id"], "fields": [
 const CSV: &str = "id,nom,siret,statut,motif\n\
 p1,Alpha,21380412300015,En cours,\n\
 p2,Beta,21380412300015,En cours,\n";
-
-fn data_url(mime: &str, body: &str) -> String {
-    format!(
-        "data:{mime};charset=utf-8,{}",
-        String::from(js_sys::encode_uri_component(body))
-    )
-}
-
-fn container() -> Element {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let host = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&host).unwrap();
-    let root = host
-        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
-        .unwrap();
-    let mount_point = document.create_element("div").unwrap();
-    root.append_child(&mount_point).unwrap();
-    mount_point
-}
-
-async fn eventually(root: &Element, check: impl Fn(&Element) -> bool) -> bool {
-    for _ in 0..100 {
-        if check(root) {
-            return true;
-        }
-        gloo_timers::future::sleep(Duration::from_millis(50)).await;
-    }
-    false
-}
-
-fn find(root: &Element, selector: &str) -> Option<Element> {
-    root.query_selector(selector).unwrap()
-}
-
-fn text_of(root: &Element, selector: &str) -> String {
-    find(root, selector)
-        .and_then(|e| e.text_content())
-        .unwrap_or_default()
-}
 
 /// Focuses a cell (the grid acts on its focused cell) and lets yew re-render.
 async fn focus(cell: &Element) {
@@ -92,17 +56,17 @@ fn type_into(input: &Element, value: &str) {
 }
 
 async fn mounted(extra: &[(&str, &str)]) -> (Element, vitrine_widget::VitrineApp, String) {
-    let root = container();
+    let root = shadow_container(None);
     let src = data_url("text/csv", CSV);
+    let schema = data_url("application/json", SCHEMA);
     let mut pairs = vec![
-        ("src".to_string(), src.clone()),
-        ("schema".to_string(), data_url("application/json", SCHEMA)),
-        ("lang".to_string(), "fr".to_string()),
-        ("card-title".to_string(), "nom".to_string()),
+        ("src", src.as_str()),
+        ("schema", schema.as_str()),
+        ("lang", "fr"),
+        ("card-title", "nom"),
     ];
-    pairs.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
-    let raw: std::collections::BTreeMap<String, String> = pairs.into_iter().collect();
-    let app = mount(root.clone(), serde_wasm_bindgen::to_value(&raw).unwrap()).unwrap();
+    pairs.extend_from_slice(extra);
+    let app = mount(root.clone(), attributes(&pairs)).unwrap();
     assert!(eventually(&root, |r| find(r, "tbody tr").is_some()).await);
     (root, app, src)
 }

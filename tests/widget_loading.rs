@@ -3,9 +3,10 @@
 //! wasm32-unknown-unknown --test widget_loading`.
 #![cfg(target_arch = "wasm32")]
 
-use std::time::Duration;
-use vitrine_widget::{RawAttributes, mount};
-use wasm_bindgen::JsValue;
+mod support;
+use support::*;
+
+use vitrine_widget::mount;
 use wasm_bindgen_test::*;
 use web_sys::Element;
 
@@ -19,60 +20,11 @@ const SCHEMA: &str = r#"{"fields":[
     {"name":"mois","type":"string","title":"Mois","vitrine:dateFormats":["%d/%m/%Y","%m/%Y"]}
 ]}"#;
 
-fn data_url(mime: &str, body: &str) -> String {
-    format!(
-        "data:{mime};charset=utf-8,{}",
-        String::from(js_sys::encode_uri_component(body))
-    )
-}
-
-fn container() -> Element {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let host = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&host).unwrap();
-    let root = host
-        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
-        .unwrap();
-    let mount_point = document.create_element("div").unwrap();
-    root.append_child(&mount_point).unwrap();
-    mount_point
-}
-
-fn attributes(pairs: &[(&str, &str)]) -> JsValue {
-    let raw: RawAttributes = pairs
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
-    serde_wasm_bindgen::to_value(&raw).unwrap()
-}
-
-/// Waits until `check` holds, up to ~10 s.
-async fn eventually(root: &Element, check: impl Fn(&Element) -> bool) -> bool {
-    for _ in 0..200 {
-        if check(root) {
-            return true;
-        }
-        gloo_timers::future::sleep(Duration::from_millis(50)).await;
-    }
-    false
-}
-
-fn count(root: &Element, selector: &str) -> u32 {
-    root.query_selector_all(selector).unwrap().length()
-}
-
-fn text_of(root: &Element, selector: &str) -> String {
-    root.query_selector(selector)
-        .unwrap()
-        .and_then(|e| e.text_content())
-        .unwrap_or_default()
-}
-
 const CSV: &str =
     "id,nom,budget,jour,mois\n1,Alpha,12345.5,2024-03-03,03/2024\n2,Bravo,,2023-12-01,01/12/2023\n";
 
 async fn loaded(pairs: &[(&str, &str)]) -> (Element, vitrine_widget::VitrineApp) {
-    let root = container();
+    let root = shadow_container(None);
     let app = mount(root.clone(), attributes(pairs)).unwrap();
     assert!(
         eventually(&root, |r| count(r, ".vt-count") == 1
@@ -190,7 +142,7 @@ async fn a_large_file_shows_progress_then_its_rows() {
     for i in 0..5_000 {
         csv.push_str(&format!("{i},Projet {i},{}.5,2024-03-03,03/2024\n", i * 3));
     }
-    let root = container();
+    let root = shadow_container(None);
     let _app = mount(
         root.clone(),
         attributes(&[

@@ -2,11 +2,12 @@
 //! virtualization, facets with live counts, sorting and the detail panel.
 #![cfg(target_arch = "wasm32")]
 
-use std::time::Duration;
+mod support;
+use support::*;
+
 use vitrine_widget::mount;
-use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement};
+use web_sys::Element;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -18,13 +19,6 @@ const SCHEMA: &str = r#"{"fields":[
   {"name":"secret","type":"string","vitrine:visibility":"restricted"}
 ], "primaryKey":["id"]}"#;
 
-fn data_url(mime: &str, body: &str) -> String {
-    format!(
-        "data:{mime};charset=utf-8,{}",
-        String::from(js_sys::encode_uri_component(body))
-    )
-}
-
 /// 600 rows: colours cycle rouge, vert, bleu.
 fn csv() -> String {
     let mut out = String::from("id,nom,couleur,secret\n");
@@ -35,66 +29,16 @@ fn csv() -> String {
     out
 }
 
+/// A mount point with the widget's layout rules that bound the grid's
+/// viewport (vitrine.css).
 fn container() -> Element {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let host = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&host).unwrap();
-    let root = host
-        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
-        .unwrap();
-    // The widget's layout rules that bound the grid's viewport (vitrine.css).
-    let style = document.create_element("style").unwrap();
-    style.set_text_content(Some(
+    shadow_container(Some(
         ".vt-grid-scroll{overflow:auto;max-height:400px}\
          .vt-grid,.vt-grid thead,.vt-grid tbody{display:block}\
          .vt-grid tbody{position:relative}\
          .vt-grid tr{display:block;height:44px}\
          .vt-grid tbody tr{position:absolute;left:0;right:0}",
-    ));
-    root.append_child(&style).unwrap();
-    let mount_point = document.create_element("div").unwrap();
-    root.append_child(&mount_point).unwrap();
-    mount_point
-}
-
-/// The attributes as `www/vitrine.js` passes them: a plain object of strings.
-fn attributes(pairs: &[(&str, &str)]) -> JsValue {
-    let object = js_sys::Object::new();
-    for (name, value) in pairs {
-        js_sys::Reflect::set(&object, &(*name).into(), &(*value).into()).unwrap();
-    }
-    object.into()
-}
-
-async fn eventually(root: &Element, check: impl Fn(&Element) -> bool) -> bool {
-    for _ in 0..100 {
-        if check(root) {
-            return true;
-        }
-        gloo_timers::future::sleep(Duration::from_millis(50)).await;
-    }
-    false
-}
-
-fn count(root: &Element, selector: &str) -> u32 {
-    root.query_selector_all(selector).unwrap().length()
-}
-
-fn text_of(root: &Element, selector: &str) -> String {
-    root.query_selector(selector)
-        .unwrap()
-        .and_then(|e| e.text_content())
-        .unwrap_or_default()
-}
-
-fn click(root: &Element, selector: &str) {
-    let el: HtmlElement = root
-        .query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no {selector}"))
-        .dyn_into()
-        .unwrap();
-    el.click();
+    ))
 }
 
 async fn mounted(lang: &str, id: &str) -> (Element, vitrine_widget::VitrineApp) {

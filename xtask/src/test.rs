@@ -52,7 +52,10 @@ pub fn main() -> Result {
             "test",
             "--package",
             "vitrine-widget",
-            "--all-features",
+            // Not `bench-wasm`: that feature builds a measurement, not a test
+            // (`cargo xtask bench-query-wasm` runs it).
+            "--features",
+            "moderation",
             "--target",
             tools::WASM_TARGET,
         ])
