@@ -90,6 +90,14 @@ impl TableIndexer {
         end >= table.len()
     }
 
+    /// Does a part of [`finish`](Self::finish) (sorting the search tokens,
+    /// then building the postings of up to `tokens` tokens); returns `true`
+    /// once `finish` has nothing long left to do. Call after the last
+    /// [`step`](Self::step).
+    pub fn finish_step(&mut self, tokens: usize) -> bool {
+        self.builder.finish_step(tokens)
+    }
+
     /// The finished index (rows not yet indexed are left out).
     pub fn finish(self) -> QueryIndex {
         self.builder.finish()
@@ -179,6 +187,20 @@ mod tests {
                 format!("{:?}", indexer.finish()),
                 format!("{whole:?}"),
                 "{rows}"
+            );
+        }
+        for tokens in [1, 3, 50, usize::MAX] {
+            let mut indexer = TableIndexer::new(&schema, &table, &options);
+            while !indexer.step(&schema, &table, 64) {}
+            let mut steps = 0;
+            while !indexer.finish_step(tokens) {
+                steps += 1;
+            }
+            assert!(steps >= 1, "the tokens are sorted in a step of their own");
+            assert_eq!(
+                format!("{:?}", indexer.finish()),
+                format!("{whole:?}"),
+                "finished {tokens} tokens at a time"
             );
         }
     }

@@ -96,21 +96,60 @@ impl SearchBuilder {
     }
 
     pub fn finish(self) -> SearchIndex {
+        let mut finishing = self.into_finishing();
+        while !finishing.step(usize::MAX) {}
+        finishing.finish()
+    }
+
+    /// Sorts the tokens; their postings are then built in steps
+    /// ([`SearchFinishing::step`]).
+    pub fn into_finishing(self) -> SearchFinishing {
         let mut entries: Vec<(Box<str>, u32)> = self.words.into_iter().zip(0..).collect();
         entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let mut postings = self.postings;
-        let mut index = SearchIndex {
-            tokens: Vec::with_capacity(entries.len()),
-            postings: Vec::with_capacity(entries.len()),
-        };
-        for (token, id) in entries {
-            let rows = std::mem::take(&mut postings[id as usize]);
-            index.tokens.push(token);
+        SearchFinishing {
+            index: SearchIndex {
+                tokens: Vec::with_capacity(entries.len()),
+                postings: Vec::with_capacity(entries.len()),
+            },
+            entries: entries.into_iter(),
+            postings: self.postings,
+        }
+    }
+}
+
+/// A [`SearchBuilder`] whose tokens are sorted, building its postings a
+/// few tokens at a time.
+#[derive(Debug)]
+pub struct SearchFinishing {
+    /// Sorted tokens not yet added, with their ids.
+    entries: std::vec::IntoIter<(Box<str>, u32)>,
+    /// Rows of each token, by id.
+    postings: Vec<Vec<u32>>,
+    index: SearchIndex,
+}
+
+impl SearchFinishing {
+    /// Adds up to `tokens` more tokens; returns `true` once all are in.
+    pub fn step(&mut self, tokens: usize) -> bool {
+        for (token, id) in self.entries.by_ref().take(tokens) {
+            let rows = std::mem::take(&mut self.postings[id as usize]);
+            self.index.tokens.push(token);
             // Rows were pushed in increasing order, without repeats.
             let bitmap = RoaringBitmap::from_sorted_iter(rows).unwrap_or_default();
-            index.postings.push(bitmap);
+            self.index.postings.push(bitmap);
         }
-        index
+        self.is_done()
+    }
+
+    /// Every token is in.
+    pub fn is_done(&self) -> bool {
+        self.entries.len() == 0
+    }
+
+    /// The finished index (call after [`step`](Self::step) returned `true`).
+    pub fn finish(mut self) -> SearchIndex {
+        while !self.step(usize::MAX) {}
+        self.index
     }
 }
 

@@ -79,7 +79,8 @@ impl SortColumn {
         let mut out = SortColumn::new(kind, rows);
         let mut key = Vec::with_capacity(super::collate::SORT_KEY_LEN);
         for row in 0..rows {
-            out.keys.set_with(row as u32, source.cell(row, column), &mut key);
+            out.keys
+                .set_with(row as u32, source.cell(row, column), &mut key);
         }
         out
     }
