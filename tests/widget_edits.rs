@@ -102,7 +102,12 @@ async fn mounted(extra: &[(&str, &str)]) -> (Element, vitrine_widget::VitrineApp
     ];
     pairs.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
     let raw: std::collections::BTreeMap<String, String> = pairs.into_iter().collect();
-    let app = mount(root.clone(), serde_wasm_bindgen::to_value(&raw).unwrap()).unwrap();
+    // A plain object (as the custom element passes), not a `Map`.
+    let object = js_sys::Object::new();
+    for (name, value) in &raw {
+        js_sys::Reflect::set(&object, &name.into(), &value.into()).unwrap();
+    }
+    let app = mount(root.clone(), object.into()).unwrap();
     assert!(eventually(&root, |r| find(r, "tbody tr").is_some()).await);
     (root, app, src)
 }

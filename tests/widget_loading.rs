@@ -43,7 +43,12 @@ fn attributes(pairs: &[(&str, &str)]) -> JsValue {
         .iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect();
-    serde_wasm_bindgen::to_value(&raw).unwrap()
+    // A plain object (as the custom element passes), not a `Map`.
+    let object = js_sys::Object::new();
+    for (name, value) in &raw {
+        js_sys::Reflect::set(&object, &name.into(), &value.into()).unwrap();
+    }
+    object.into()
 }
 
 /// Waits until `check` holds, up to ~10 s.
