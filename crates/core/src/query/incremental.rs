@@ -18,6 +18,7 @@ use crate::value::Value;
 /// let table = load_csv(b"nom\nA\nB\nC\n", CsvOptions::default()).unwrap();
 /// let mut indexer = TableIndexer::new(&schema, &table, &IndexOptions::default());
 /// while !indexer.step(&schema, &table, 2) {} // yield to the page between steps
+/// while !indexer.finish_step(1_000) {} // here too
 /// assert_eq!(indexer.finish().row_count(), 3);
 /// ```
 pub struct TableIndexer {
