@@ -17,6 +17,8 @@ use vitrine_core::{Schema, Table};
 
 /// Rows indexed between two checks of the clock.
 const ROWS_PER_STEP: usize = 200;
+/// Search tokens whose postings are built between two checks of the clock.
+const TOKENS_PER_STEP: usize = 2_000;
 
 /// A loaded dataset. It is immutable once loaded, so two handles are equal
 /// exactly when they are the same load (identity, not a deep comparison).
@@ -98,6 +100,18 @@ impl Dataset {
                 total: table.len(),
             });
             yield_now().await;
+        }
+        // Sorting the search tokens and building their postings, in slices.
+        loop {
+            let slice = Slice::start();
+            let mut done = false;
+            while !done && !slice.is_over() {
+                done = indexer.finish_step(TOKENS_PER_STEP);
+            }
+            yield_now().await;
+            if done {
+                break;
+            }
         }
         let index = indexer.finish();
         let columns = schema

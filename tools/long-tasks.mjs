@@ -1,6 +1,8 @@
 // Measures how long the page is blocked while <vitrine-table> downloads,
 // parses and indexes a large file: every long task (> 50 ms) seen by a
-// PerformanceObserver from navigation until the result count shows.
+// PerformanceObserver from navigation until the result count shows. Each
+// task is printed as duration@start, the start in ms relative to the moment
+// the count was seen (negative: before it).
 //
 //   cargo xtask dist
 //   cargo xtask gen-data --rows 100000 --out target/bench-data/ia-100000.csv
@@ -68,6 +70,7 @@ try {
     await page.goto(`${server.base}/bench.html`);
     await page.locator("vitrine-table .vt-count").waitFor({ timeout: 300_000 });
     const shown = Date.now() - started;
+    const shownAt = await page.evaluate(() => performance.now());
     // Tasks that end after the count shows (first render of the rows) count too.
     await page.waitForTimeout(500);
     const tasks = await page.evaluate(() => window.longTasks);
@@ -75,7 +78,7 @@ try {
     const over100 = tasks.filter((t) => t.duration > 100).length;
     console.log(
       `run ${run}: shown after ${shown} ms; ${tasks.length} long tasks, longest ${longest.toFixed(0)} ms, ${over100} over 100 ms; ` +
-        tasks.map((t) => t.duration.toFixed(0)).join(" "),
+        tasks.map((t) => `${t.duration.toFixed(0)}@${(t.start - shownAt).toFixed(0)}`).join(" "),
     );
     await page.close();
   }

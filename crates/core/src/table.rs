@@ -138,8 +138,9 @@ pub struct Table {
     pub dialect: Dialect,
     pub(crate) header: Row,
     pub(crate) rows: Vec<Row>,
-    /// The bytes the table was read from (empty for tables built in memory).
-    pub(crate) source: Arc<[u8]>,
+    /// The bytes the table was read from (empty for tables built in memory),
+    /// kept in the buffer they were read into: no copy of a large file.
+    pub(crate) source: Arc<Vec<u8>>,
     /// The source ended with a line terminator.
     pub(crate) final_newline: bool,
 }
@@ -233,7 +234,7 @@ impl Table {
             dialect: self.dialect,
             header: pick(&self.header),
             rows: self.rows.iter().map(pick).collect(),
-            source: Arc::from(Vec::new()),
+            source: Arc::new(Vec::new()),
             final_newline: self.final_newline,
         }
     }

@@ -262,7 +262,7 @@ pub fn load_csv(bytes: &[u8], options: CsvOptions) -> Result<Table, LoadError> {
         dialect,
         header,
         rows: rows.collect(),
-        source: Arc::from(bytes),
+        source: Arc::new(bytes.to_vec()),
         final_newline,
     })
 }

@@ -257,7 +257,7 @@ impl CsvLoader {
             dialect,
             header,
             rows,
-            source: Arc::from(self.bytes),
+            source: Arc::new(self.bytes),
             final_newline,
         })
     }

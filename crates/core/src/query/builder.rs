@@ -6,7 +6,7 @@ use std::cell::OnceCell;
 use super::QueryIndex;
 use super::column::{CellSource, ColumnSpec, SortKind};
 use super::facets::FacetIndex;
-use super::search::{SearchBuilder, SearchIndex};
+use super::search::{SearchBuilder, SearchFinishing, SearchIndex};
 use super::sort::SortColumn;
 
 /// An index under construction.
@@ -24,6 +24,9 @@ use super::sort::SortColumn;
 pub struct QueryIndexBuilder {
     index: QueryIndex,
     search: SearchBuilder,
+    /// The search index being finished, once [`finish_step`](Self::finish_step)
+    /// was called.
+    finishing: Option<SearchFinishing>,
 }
 
 impl QueryIndexBuilder {
@@ -60,6 +63,7 @@ impl QueryIndexBuilder {
         QueryIndexBuilder {
             index,
             search: SearchBuilder::default(),
+            finishing: None,
         }
     }
 
@@ -104,9 +108,30 @@ impl QueryIndexBuilder {
         index.row_count = end;
     }
 
+    /// Does a part of [`finish`](Self::finish): the first call sorts the
+    /// search tokens, each later one builds the postings of up to `tokens`
+    /// tokens. Returns `true` when `finish` has nothing long left to do.
+    /// Rows must not be added once finishing has started.
+    pub fn finish_step(&mut self, tokens: usize) -> bool {
+        match &mut self.finishing {
+            None => {
+                let search = std::mem::take(&mut self.search);
+                let finishing = search.into_finishing(self.index.row_count);
+                let done = finishing.is_done();
+                self.finishing = Some(finishing);
+                done
+            }
+            Some(finishing) => finishing.step(tokens),
+        }
+    }
+
     /// The finished index.
     pub fn finish(mut self) -> QueryIndex {
-        self.index.search = self.search.finish(self.index.row_count);
+        let row_count = self.index.row_count;
+        self.index.search = match self.finishing {
+            Some(finishing) => finishing.finish(),
+            None => self.search.finish(row_count),
+        };
         self.index
     }
 }

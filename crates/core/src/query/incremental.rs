@@ -18,6 +18,7 @@ use crate::value::Value;
 /// let table = load_csv(b"nom\nA\nB\nC\n", CsvOptions::default()).unwrap();
 /// let mut indexer = TableIndexer::new(&schema, &table, &IndexOptions::default());
 /// while !indexer.step(&schema, &table, 2) {} // yield to the page between steps
+/// while !indexer.finish_step(1_000) {} // here too
 /// assert_eq!(indexer.finish().row_count(), 3);
 /// ```
 pub struct TableIndexer {
@@ -88,6 +89,14 @@ impl TableIndexer {
         builder.add_rows(&slice, end);
         self.builder = builder;
         end >= table.len()
+    }
+
+    /// Does a part of [`finish`](Self::finish) (sorting the search tokens,
+    /// then building the postings of up to `tokens` tokens); returns `true`
+    /// once `finish` has nothing long left to do. Call after the last
+    /// [`step`](Self::step).
+    pub fn finish_step(&mut self, tokens: usize) -> bool {
+        self.builder.finish_step(tokens)
     }
 
     /// The finished index (rows not yet indexed are left out).
@@ -179,6 +188,20 @@ mod tests {
                 format!("{:?}", indexer.finish()),
                 format!("{whole:?}"),
                 "{rows}"
+            );
+        }
+        for tokens in [1, 3, 50, usize::MAX] {
+            let mut indexer = TableIndexer::new(&schema, &table, &options);
+            while !indexer.step(&schema, &table, 64) {}
+            let mut steps = 0;
+            while !indexer.finish_step(tokens) {
+                steps += 1;
+            }
+            assert!(steps >= 1, "the tokens are sorted in a step of their own");
+            assert_eq!(
+                format!("{:?}", indexer.finish()),
+                format!("{whole:?}"),
+                "finished {tokens} tokens at a time"
             );
         }
     }

@@ -104,17 +104,49 @@ impl SearchBuilder {
 
     /// The index of the `row_count` rows added.
     pub fn finish(self, row_count: usize) -> SearchIndex {
+        let mut finishing = self.into_finishing(row_count);
+        while !finishing.step(usize::MAX) {}
+        finishing.finish()
+    }
+
+    /// Sorts the tokens of the `row_count` rows added; their postings are
+    /// then built in steps ([`SearchFinishing::step`]).
+    pub fn into_finishing(self, row_count: usize) -> SearchFinishing {
         let mut entries: Vec<(Box<str>, u32)> = self.words.into_iter().zip(0..).collect();
         entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let mut postings = self.postings;
-        let mut index = SearchIndex {
-            tokens: Vec::with_capacity(entries.len()),
-            postings: Vec::with_capacity(entries.len()),
-            dense: Vec::with_capacity(entries.len()),
-        };
-        for (token, id) in entries {
-            let rows = std::mem::take(&mut postings[id as usize]);
-            index.tokens.push(token);
+        SearchFinishing {
+            index: SearchIndex {
+                tokens: Vec::with_capacity(entries.len()),
+                postings: Vec::with_capacity(entries.len()),
+                dense: Vec::with_capacity(entries.len()),
+            },
+            entries: entries.into_iter(),
+            postings: self.postings,
+            row_count,
+        }
+    }
+}
+
+/// A [`SearchBuilder`] whose tokens are sorted, building its postings a
+/// few tokens at a time.
+#[derive(Debug)]
+pub struct SearchFinishing {
+    /// Sorted tokens not yet added, with their ids.
+    entries: std::vec::IntoIter<(Box<str>, u32)>,
+    /// Rows of each token, by id.
+    postings: Vec<Vec<u32>>,
+    index: SearchIndex,
+    /// Rows in the table (frequent tokens also keep a dense bitset).
+    row_count: usize,
+}
+
+impl SearchFinishing {
+    /// Adds up to `tokens` more tokens; returns `true` once all are in.
+    pub fn step(&mut self, tokens: usize) -> bool {
+        let row_count = self.row_count;
+        for (token, id) in self.entries.by_ref().take(tokens) {
+            let rows = std::mem::take(&mut self.postings[id as usize]);
+            self.index.tokens.push(token);
             let dense = (rows.len() * DENSE_SHARE >= row_count).then(|| {
                 let mut bits = Bitset::new(row_count);
                 for &row in &rows {
@@ -122,12 +154,23 @@ impl SearchBuilder {
                 }
                 bits
             });
-            index.dense.push(dense);
+            self.index.dense.push(dense);
             // Rows were pushed in increasing order, without repeats.
             let bitmap = RoaringBitmap::from_sorted_iter(rows).unwrap_or_default();
-            index.postings.push(bitmap);
+            self.index.postings.push(bitmap);
         }
-        index
+        self.is_done()
+    }
+
+    /// Every token is in.
+    pub fn is_done(&self) -> bool {
+        self.entries.len() == 0
+    }
+
+    /// The finished index (call after [`step`](Self::step) returned `true`).
+    pub fn finish(mut self) -> SearchIndex {
+        while !self.step(usize::MAX) {}
+        self.index
     }
 }
 
