@@ -36,6 +36,8 @@ pub struct Dataset {
     /// Schema positions of the public fields, in schema order.
     public: Vec<usize>,
     header: HeaderMatch,
+    /// The longest text of each field, measured once when an editor asks.
+    longest: Vec<std::cell::OnceCell<usize>>,
 }
 
 impl PartialEq for Dataset {
@@ -122,6 +124,7 @@ impl Dataset {
         let public = (0..schema.fields.len())
             .filter(|&i| !schema.fields[i].is_restricted())
             .collect();
+        let longest = vec![std::cell::OnceCell::new(); schema.fields.len()];
         Ok(Dataset {
             version,
             src: src.to_string(),
@@ -130,6 +133,7 @@ impl Dataset {
             index,
             columns,
             public,
+            longest,
             header,
         })
     }
@@ -197,12 +201,15 @@ impl Dataset {
         RowRef::of_row(&self.schema, &self.table, row as usize)
     }
 
-    /// The longest text of a field in the data, in characters.
+    /// The longest text of a field in the data, in characters (scanned
+    /// once per field: editors ask on every render).
     pub fn longest(&self, field: usize) -> usize {
-        (0..self.table.len() as u32)
-            .map(|r| self.text(r, field).chars().count())
-            .max()
-            .unwrap_or(0)
+        *self.longest[field].get_or_init(|| {
+            (0..self.table.len() as u32)
+                .map(|r| self.text(r, field).chars().count())
+                .max()
+                .unwrap_or(0)
+        })
     }
 
     /// The row's identity in links: its primary key, else its line position.
