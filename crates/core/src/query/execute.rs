@@ -5,7 +5,8 @@ use super::QueryIndex;
 use super::bitset::Bitset;
 use super::column::{CellSource, SortKind};
 use super::model::{FacetCounts, FacetValueCount, Query, QueryResult};
-use super::sort::{ResolvedKey, SortColumn, sort_rows};
+use super::row_order::{ResolvedKey, sort_rows};
+use super::sort::SortColumn;
 
 impl QueryIndex {
     /// Answers `query`: the number of matching rows, the ids of the rows in

@@ -52,6 +52,7 @@ mod from_table;
 mod incremental;
 mod model;
 mod rank;
+mod row_order;
 mod search;
 mod sort;
 mod tokenize;
