@@ -186,3 +186,27 @@ test("dark theme passes axe too", async () => {
   await page.evaluate(() => document.querySelector("vitrine-table").setAttribute("theme", "dark"));
   assert.deepEqual(await axeViolations(page, "table-dark"), []);
 });
+
+test("the colour scheme follows the system unless the theme attribute is set", async () => {
+  const { page } = await open();
+  const background = () =>
+    page.evaluate(() => getComputedStyle(document.querySelector("vitrine-table")).backgroundColor);
+  const setTheme = (value) =>
+    page.evaluate((v) => {
+      const el = document.querySelector("vitrine-table");
+      if (v === null) el.removeAttribute("theme");
+      else el.setAttribute("theme", v);
+    }, value);
+  const WHITE = "rgb(255, 255, 255)";
+  const DARK = "rgb(13, 17, 23)";
+  await page.emulateMedia({ colorScheme: "light" });
+  assert.equal(await background(), WHITE);
+  await setTheme("dark");
+  assert.equal(await background(), DARK);
+  await setTheme(null);
+  await page.emulateMedia({ colorScheme: "dark" });
+  assert.equal(await background(), DARK);
+  await setTheme("light");
+  assert.equal(await background(), WHITE);
+  await page.emulateMedia({ colorScheme: "light" });
+});
