@@ -157,10 +157,31 @@ pub(crate) fn unclosed_quote(record: &[u8], delimiter: u8) -> bool {
 /// [`load_csv_owned`] to hand over the buffer instead).
 pub fn load_csv(bytes: &[u8], options: CsvOptions) -> Result<Table, LoadError> {
     check_binary(bytes)?;
-    match simdutf8::basic::from_utf8(bytes) {
-        Ok(text) => load_text(Arc::new(text.to_owned()), options),
-        Err(_) => Err(invalid_utf8(bytes)),
+    match copy_text(bytes) {
+        Some(text) => load_text(Arc::new(text), options),
+        None => Err(invalid_utf8(bytes)),
     }
+}
+
+/// The bytes as text if they are UTF-8, checked and copied a slice at a
+/// time (each slice is copied while still in cache from its check).
+fn copy_text(bytes: &[u8]) -> Option<String> {
+    const SLICE: usize = 64 << 10;
+    let mut text = String::with_capacity(bytes.len());
+    let mut rest = bytes;
+    while !rest.is_empty() {
+        let mut end = rest.len().min(SLICE);
+        // Cut before a character, not inside one (a character has at most
+        // three continuation bytes; more means the bytes are not UTF-8).
+        for _ in 0..3 {
+            if end < rest.len() && rest[end] & 0xC0 == 0x80 {
+                end -= 1;
+            }
+        }
+        text.push_str(simdutf8::basic::from_utf8(&rest[..end]).ok()?);
+        rest = &rest[end..];
+    }
+    Some(text)
 }
 
 /// [`load_csv`] on a buffer the table then keeps: the rows refer to it, no
