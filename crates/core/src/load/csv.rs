@@ -266,3 +266,29 @@ fn load_text(source: Source, options: CsvOptions) -> Result<Table, LoadError> {
         final_newline,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::copy_text;
+
+    #[test]
+    fn text_copied_in_slices_is_checked_across_their_cuts() {
+        for shift in 0..5 {
+            let mut text = "a".repeat((64 << 10) - shift);
+            text.push_str(&"é€😀".repeat(10));
+            text.push_str(&"b".repeat(70_000));
+            assert_eq!(copy_text(text.as_bytes()).as_deref(), Some(text.as_str()));
+            for cut in [(64 << 10) - 1, 64 << 10, (64 << 10) + 1, 128 << 10] {
+                let mut bytes = text.clone().into_bytes();
+                bytes[cut] = 0xff;
+                assert_eq!(copy_text(&bytes), None);
+                let mut bytes = text.clone().into_bytes();
+                bytes.truncate(cut);
+                assert_eq!(
+                    copy_text(&bytes),
+                    std::str::from_utf8(&bytes).ok().map(String::from)
+                );
+            }
+        }
+    }
+}
