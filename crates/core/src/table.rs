@@ -72,7 +72,8 @@ pub struct Row {
     owned: Option<Box<str>>,
     /// The end of each cell: in `owned` when the row owns its text, else
     /// the end of the cell's bytes (closing quote included) relative to
-    /// `start`; the next cell's bytes start one byte (the delimiter) later.
+    /// `start`, with [`QUOTED`] set for a quoted cell; the next cell's bytes
+    /// start one byte (the delimiter) later.
     ends: Box<[u32]>,
     line: u64,
 }
@@ -90,6 +91,9 @@ fn offset(n: usize) -> u32 {
     u32::try_from(n).expect("a CSV record shorter than 4 GiB")
 }
 
+/// Marks, in a row's cell ends, a cell read from quoted bytes (`"…"`).
+const QUOTED: u32 = 1 << 31;
+
 impl Row {
     /// A new row (not from a file) with these cells.
     pub fn new<S: AsRef<str>>(cells: &[S]) -> Row {
@@ -106,21 +110,59 @@ impl Row {
         }
     }
 
-    /// A row read from a file whose cells are spans of its source: `ends`
-    /// are the ends of the cells' bytes in the source (quotes included),
-    /// each quoted cell being a plain `"…"`. The source is attached with
-    /// [`attach`](Self::attach) (or given at once).
-    pub(crate) fn spans(span: RowSpan, ends: &[usize], source: Option<&Source>) -> Row {
+    /// A row read from `buf` whose cells are spans of it: `ends` are the
+    /// ends of the cells' bytes (quotes included), each quoted cell being a
+    /// plain `"…"`. The source (`buf` shared) is attached with
+    /// [`attach`](Self::attach) or given at once.
+    pub(crate) fn spans(span: RowSpan, buf: &[u8], ends: &[usize], source: Option<&Source>) -> Row {
         let start = span.raw.start;
+        let mut cell = span.cells_start;
+        let ends = ends
+            .iter()
+            .map(|&e| {
+                let end = offset(e - start);
+                assert!(end < QUOTED, "a CSV record shorter than 2 GiB");
+                let quoted = e > cell && buf[cell] == b'"';
+                cell = e + 1;
+                if quoted { end | QUOTED } else { end }
+            })
+            .collect();
         Row {
             source: source.cloned(),
             start,
             raw_len: offset(span.raw.len()),
             first: offset(span.cells_start - start),
             owned: None,
-            ends: ends.iter().map(|&e| offset(e - start)).collect(),
+            ends,
             line: span.line,
         }
+    }
+
+    /// Where cell `i`'s text lies: in `owned`, or relative to `start`.
+    #[inline]
+    fn bounds(&self, i: usize) -> Option<(usize, usize)> {
+        let end = *self.ends.get(i)?;
+        if self.owned.is_some() {
+            let start = if i == 0 { 0 } else { self.ends[i - 1] };
+            return Some((start as usize, end as usize));
+        }
+        let start = if i == 0 {
+            self.first
+        } else {
+            (self.ends[i - 1] & !QUOTED) + 1
+        };
+        let quoted = u32::from(end & QUOTED != 0);
+        Some((
+            (start + quoted) as usize,
+            ((end & !QUOTED) - quoted) as usize,
+        ))
+    }
+
+    /// The length in bytes of cell `i`'s text (without reading it).
+    #[inline]
+    pub(crate) fn text_len(&self, i: usize) -> Option<usize> {
+        let (start, end) = self.bounds(i)?;
+        Some(end - start)
     }
 
     /// A row read from a file that owns its cells' texts (unescaped).
@@ -173,24 +215,12 @@ impl Row {
     /// The text of cell `i`.
     #[inline]
     pub fn get(&self, i: usize) -> Option<&str> {
-        let end = *self.ends.get(i)? as usize;
-        if let Some(text) = &self.owned {
-            let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-            return text.get(start..end);
+        let (start, end) = self.bounds(i)?;
+        match (&self.owned, &self.source) {
+            (Some(text), _) => text.get(start..end),
+            (None, Some(source)) => source.get(self.start + start..self.start + end),
+            (None, None) => None,
         }
-        let source = self.source.as_deref()?;
-        let mut start = if i == 0 {
-            self.first as usize
-        } else {
-            self.ends[i - 1] as usize + 1
-        };
-        let mut end = end;
-        let bytes = &source.as_bytes()[self.start..];
-        if start < end && bytes[start] == b'"' {
-            start += 1;
-            end -= 1;
-        }
-        source.get(self.start + start..self.start + end)
     }
 
     /// The cells' texts in order.

@@ -343,7 +343,7 @@ impl CsvLoader {
                 cells_start: body_start,
                 line: 1,
             };
-            Row::spans(span, &[], Some(&source))
+            Row::spans(span, buf, &[], Some(&source))
         } else {
             rows.remove(0)
         };

@@ -269,6 +269,12 @@ pub fn validate_with<'t>(
         states.clear();
         let mut blank = true;
         for (c, mapped) in columns.iter().enumerate() {
+            if matches!(plans[c], Plan::Plain) && !key_column[c] && row.text_len(c) > Some(0) {
+                // A non-empty plain text cell: valid, and not read at all.
+                blank = false;
+                states.push(CellState::Null);
+                continue;
+            }
             let text = row.get(c);
             let state = match mapped {
                 Some(_) if let Some(t) = plans[c].valid(text) => CellState::Value(Typed::Text(t)),
