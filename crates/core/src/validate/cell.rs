@@ -353,41 +353,37 @@ fn check_extensions(
         (&ext.item_constraints, &field.field_type)
     {
         for item in crate::cast::list_items(t, delimiter) {
-            let detail = if let Some(allowed) = ic
-                .enum_values
-                .as_ref()
-                .filter(|a| !a.iter().any(|x| x == item))
-            {
-                Some((
-                    "enum",
-                    Detail::ItemEnum {
-                        item: item.to_string(),
-                        allowed: allowed.clone(),
-                    },
-                ))
-            } else if let Some(p) = ic.pattern.as_ref().filter(|p| !p.is_match(item)) {
-                Some((
-                    "pattern",
-                    Detail::ItemPattern {
-                        item: item.to_string(),
-                        pattern: p.source().to_string(),
-                    },
-                ))
-            } else {
-                let n = item.chars().count();
-                (ic.min_length.is_some_and(|m| n < m) || ic.max_length.is_some_and(|m| n > m)).then(
-                    || {
-                        (
-                            "length",
-                            Detail::ItemLength {
-                                item: item.to_string(),
-                                min: ic.min_length,
-                                max: ic.max_length,
-                            },
-                        )
-                    },
-                )
-            };
+            let detail =
+                if let Some(allowed) = ic.enum_values.as_ref().filter(|_| !ic.allows(item)) {
+                    Some((
+                        "enum",
+                        Detail::ItemEnum {
+                            item: item.to_string(),
+                            allowed: allowed.clone(),
+                        },
+                    ))
+                } else if let Some(p) = ic.pattern.as_ref().filter(|p| !p.is_match(item)) {
+                    Some((
+                        "pattern",
+                        Detail::ItemPattern {
+                            item: item.to_string(),
+                            pattern: p.source().to_string(),
+                        },
+                    ))
+                } else {
+                    let n = item.chars().count();
+                    (ic.min_length.is_some_and(|m| n < m) || ic.max_length.is_some_and(|m| n > m))
+                        .then(|| {
+                            (
+                                "length",
+                                Detail::ItemLength {
+                                    item: item.to_string(),
+                                    min: ic.min_length,
+                                    max: ic.max_length,
+                                },
+                            )
+                        })
+                };
             if let Some((name, detail)) = detail {
                 let mut e = constraint(field, text, "vitrine:itemConstraints", detail);
                 let raw = field
