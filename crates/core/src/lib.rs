@@ -51,7 +51,10 @@ pub mod value;
 pub mod write;
 
 pub use cast::CastError;
-pub use load::{CsvOptions, LoadError, Package, load_csv, load_data, load_datapackage, load_json};
+pub use load::{
+    CsvOptions, LoadError, Package, load_csv, load_csv_owned, load_data, load_datapackage,
+    load_json,
+};
 pub use schema::{Field, FieldType, Schema, SchemaError};
 pub use table::{Dialect, LineTerminator, Row, Table};
 pub use validate::{

@@ -45,34 +45,161 @@ impl Default for Dialect {
     }
 }
 
-/// One row: its cells' texts (unquoted, as read) and, while untouched, the
-/// span of its original bytes (terminator included).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// The bytes a table was read from, checked to be UTF-8 text, shared by
+/// the rows read from them (a whole file, or one block of a file loaded
+/// as it arrived: each complete record lies in one block).
+pub(crate) type Source = Arc<String>;
+
+/// One row: its cells' texts (unquoted, as read) and, while untouched, its
+/// original bytes (terminator included).
+///
+/// A row read from a file does not copy its text: its cells are spans of the
+/// shared [`Source`] (an unquoted cell, or the text between the quotes of a
+/// quoted one). Only a row with a cell that needs unescaping (a doubled
+/// quote, bytes after a closing quote, an unclosed quote), and rows edited
+/// or built in memory, own their text.
+#[derive(Debug, Clone, Default)]
 pub struct Row {
-    text: String,
-    ends: Vec<u32>,
-    raw: Option<Range<usize>>,
+    /// The bytes the row was read from; `None` once edited or for new rows.
+    source: Option<Source>,
+    /// Where the row's bytes start in `source`.
+    start: usize,
+    /// Length of the row's bytes, terminator included.
+    raw_len: u32,
+    /// Where cell 0 starts, relative to `start` (blank lines before a header).
+    first: u32,
+    /// The cells' texts one after the other, when the row owns them.
+    owned: Option<Box<str>>,
+    /// The end of each cell: in `owned` when the row owns its text, else
+    /// the end of the cell's bytes (closing quote included) relative to
+    /// `start`, with [`QUOTED`] set for a quoted cell; the next cell's bytes
+    /// start one byte (the delimiter) later.
+    ends: Box<[u32]>,
     line: u64,
 }
+
+/// Where a row read from a file lies in its source.
+pub(crate) struct RowSpan {
+    /// The row's bytes (terminator included) in the source.
+    pub raw: Range<usize>,
+    /// Where cell 0 starts in the source.
+    pub cells_start: usize,
+    pub line: u64,
+}
+
+fn offset(n: usize) -> u32 {
+    u32::try_from(n).expect("a CSV record shorter than 4 GiB")
+}
+
+/// Marks, in a row's cell ends, a cell read from quoted bytes (`"…"`).
+const QUOTED: u32 = 1 << 31;
 
 impl Row {
     /// A new row (not from a file) with these cells.
     pub fn new<S: AsRef<str>>(cells: &[S]) -> Row {
-        let mut row = Row::default();
+        let mut text = String::new();
+        let mut ends = Vec::with_capacity(cells.len());
         for c in cells {
-            row.text.push_str(c.as_ref());
-            row.ends.push(row.text.len() as u32);
+            text.push_str(c.as_ref());
+            ends.push(offset(text.len()));
         }
-        row
+        Row {
+            owned: Some(text.into_boxed_str()),
+            ends: ends.into_boxed_slice(),
+            ..Row::default()
+        }
     }
 
-    pub(crate) fn from_parts(text: String, ends: Vec<u32>, raw: Range<usize>, line: u64) -> Row {
+    /// A row read from `buf` whose cells are spans of it: `ends` are the
+    /// ends of the cells' bytes (quotes included), each quoted cell being a
+    /// plain `"…"`. The source (`buf` shared) is attached with
+    /// [`attach`](Self::attach) or given at once.
+    pub(crate) fn spans(span: RowSpan, buf: &[u8], ends: &[usize], source: Option<&Source>) -> Row {
+        let start = span.raw.start;
+        let mut cell = span.cells_start;
+        let ends = ends
+            .iter()
+            .map(|&e| {
+                let end = offset(e - start);
+                assert!(end < QUOTED, "a CSV record shorter than 2 GiB");
+                let quoted = e > cell && buf[cell] == b'"';
+                cell = e + 1;
+                if quoted { end | QUOTED } else { end }
+            })
+            .collect();
         Row {
-            text,
+            source: source.cloned(),
+            start,
+            raw_len: offset(span.raw.len()),
+            first: offset(span.cells_start - start),
+            owned: None,
             ends,
-            raw: Some(raw),
-            line,
+            line: span.line,
         }
+    }
+
+    /// Where cell `i`'s text lies: in `owned`, or relative to `start`.
+    #[inline]
+    fn bounds(&self, i: usize) -> Option<(usize, usize)> {
+        let end = *self.ends.get(i)?;
+        if self.owned.is_some() {
+            let start = if i == 0 { 0 } else { self.ends[i - 1] };
+            return Some((start as usize, end as usize));
+        }
+        let start = if i == 0 {
+            self.first
+        } else {
+            (self.ends[i - 1] & !QUOTED) + 1
+        };
+        let quoted = u32::from(end & QUOTED != 0);
+        Some((
+            (start + quoted) as usize,
+            ((end & !QUOTED) - quoted) as usize,
+        ))
+    }
+
+    /// The length in bytes of cell `i`'s text (without reading it).
+    #[inline]
+    pub(crate) fn text_len(&self, i: usize) -> Option<usize> {
+        let (start, end) = self.bounds(i)?;
+        Some(end - start)
+    }
+
+    /// A row read from a file that owns its cells' texts (unescaped).
+    pub(crate) fn unescaped(
+        span: RowSpan,
+        text: String,
+        ends: Vec<u32>,
+        source: Option<&Source>,
+    ) -> Row {
+        Row {
+            source: source.cloned(),
+            start: span.raw.start,
+            raw_len: offset(span.raw.len()),
+            first: offset(span.cells_start - span.raw.start),
+            owned: Some(text.into_boxed_str()),
+            ends: ends.into_boxed_slice(),
+            line: span.line,
+        }
+    }
+
+    /// Gives a row read from a file the bytes it was read from.
+    pub(crate) fn attach(&mut self, source: &Source) {
+        self.source = Some(Arc::clone(source));
+    }
+
+    /// Sets where the row's bytes end (once the next record is found).
+    pub(crate) fn set_raw_end(&mut self, end: usize) {
+        self.raw_len = offset(end - self.start);
+    }
+
+    /// The row's source will start `by` bytes further.
+    pub(crate) fn rebase(&mut self, by: usize) {
+        self.start -= by;
+    }
+
+    pub(crate) fn source(&self) -> Option<&Source> {
+        self.source.as_ref()
     }
 
     /// Number of cells.
@@ -86,10 +213,14 @@ impl Row {
     }
 
     /// The text of cell `i`.
+    #[inline]
     pub fn get(&self, i: usize) -> Option<&str> {
-        let end = *self.ends.get(i)? as usize;
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        self.text.get(start..end)
+        let (start, end) = self.bounds(i)?;
+        match (&self.owned, &self.source) {
+            (Some(text), _) => text.get(start..end),
+            (None, Some(source)) => source.get(self.start + start..self.start + end),
+            (None, None) => None,
+        }
     }
 
     /// The cells' texts in order.
@@ -109,11 +240,15 @@ impl Row {
 
     /// True when the row was edited or added since loading.
     pub fn is_edited(&self) -> bool {
-        self.raw.is_none()
+        self.source.is_none()
     }
 
-    pub(crate) fn raw(&self) -> Option<Range<usize>> {
-        self.raw.clone()
+    /// The row's original bytes (terminator included), while untouched.
+    pub(crate) fn raw_bytes(&self) -> Option<&[u8]> {
+        let source = self.source.as_deref()?;
+        source
+            .as_bytes()
+            .get(self.start..self.start + self.raw_len as usize)
     }
 
     /// Replaces cell `i` (cells are appended up to `i` when the row is shorter).
@@ -127,7 +262,26 @@ impl Row {
         *self = Row::new(&cells);
         self.line = line;
     }
+
+    /// Bytes this row holds on the heap by itself (its own text and cell
+    /// ends; the shared source is counted by [`Table::heap_size`]).
+    pub fn heap_size(&self) -> usize {
+        self.owned.as_ref().map_or(0, |t| t.len()) + self.ends.len() * size_of::<u32>()
+    }
 }
+
+/// Rows are equal when their cells, their line and their original bytes
+/// (or both being edited) are.
+impl PartialEq for Row {
+    fn eq(&self, other: &Row) -> bool {
+        self.line == other.line
+            && self.len() == other.len()
+            && self.iter().eq(other.iter())
+            && self.raw_bytes() == other.raw_bytes()
+    }
+}
+
+impl Eq for Row {}
 
 /// A table read from CSV or JSON.
 ///
@@ -138,9 +292,6 @@ pub struct Table {
     pub dialect: Dialect,
     pub(crate) header: Row,
     pub(crate) rows: Vec<Row>,
-    /// The bytes the table was read from (empty for tables built in memory),
-    /// kept in the buffer they were read into: no copy of a large file.
-    pub(crate) source: Arc<Vec<u8>>,
     /// The source ended with a line terminator.
     pub(crate) final_newline: bool,
 }
@@ -234,9 +385,28 @@ impl Table {
             dialect: self.dialect,
             header: pick(&self.header),
             rows: self.rows.iter().map(pick).collect(),
-            source: Arc::new(Vec::new()),
             final_newline: self.final_newline,
         }
+    }
+
+    /// Bytes the table holds on the heap: the sources its rows were read
+    /// from (each counted once, allocated capacity), the rows themselves,
+    /// their cell ends and the texts they own. The schema, indexes and
+    /// anything shared outside the table are not counted.
+    pub fn heap_size(&self) -> usize {
+        let mut sources: Vec<*const String> = Vec::new();
+        let mut bytes = self.rows.capacity() * size_of::<Row>();
+        for row in std::iter::once(&self.header).chain(&self.rows) {
+            bytes += row.heap_size();
+            if let Some(s) = row.source() {
+                let ptr = Arc::as_ptr(s);
+                if sources.last() != Some(&ptr) && !sources.contains(&ptr) {
+                    sources.push(ptr);
+                    bytes += s.capacity();
+                }
+            }
+        }
+        bytes
     }
 
     /// A copy without the columns of the schema's restricted fields.

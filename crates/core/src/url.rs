@@ -25,11 +25,22 @@ fn scheme_of(text: &str) -> Option<&str> {
     .then_some(&text[..i])
 }
 
+/// Every byte is printable ASCII other than space (`!`..=`~`). Checked 16
+/// bytes at a time without an early exit, which the compiler vectorizes.
+fn all_graphic(bytes: &[u8]) -> bool {
+    let graphic = |b: u8| b.wrapping_sub(b'!') <= b'~' - b'!';
+    let mut chunks = bytes.chunks_exact(16);
+    let whole = chunks
+        .by_ref()
+        .all(|c| c.iter().fold(true, |ok, &b| ok & graphic(b)));
+    whole && chunks.remainder().iter().all(|&b| graphic(b))
+}
+
 /// Checks a URL against a `vitrine:safeUrl` rule.
 pub fn check_safe_url(text: &str, rule: SafeUrl) -> Result<(), UrlError> {
     // Browsers ignore leading whitespace/control characters and tabs or
     // newlines inside a scheme, so `java\tscript:` must be caught too.
-    let plain = text.bytes().all(|b| b.is_ascii_graphic());
+    let plain = all_graphic(text.as_bytes());
     if !plain && text.chars().any(|c| c.is_control() || c == ' ') {
         return Err(
             match scheme_of(&text.replace(|c: char| c.is_control() || c == ' ', "")) {
@@ -67,6 +78,19 @@ pub fn check_safe_url(text: &str, rule: SafeUrl) -> Result<(), UrlError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn printable_ascii_in_and_out_of_whole_chunks() {
+        let long = "https://exemple.fr/un/chemin/assez/long?q=1";
+        for i in 0..long.len() {
+            assert!(all_graphic(&long.as_bytes()[..i]));
+            for bad in [b' ', b'\t', 0x7f, 0xc3, b'\n'] {
+                let mut b = long.as_bytes().to_vec();
+                b[i] = bad;
+                assert!(!all_graphic(&b), "{i} {bad}");
+            }
+        }
+    }
 
     #[test]
     fn only_http_and_https() {

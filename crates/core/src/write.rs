@@ -37,7 +37,7 @@ fn ends_with_newline(out: &[u8]) -> bool {
 /// Serializes the table to CSV bytes. A table loaded from CSV and not edited
 /// is returned exactly as it was read.
 pub fn write_csv(table: &Table) -> Vec<u8> {
-    let mut out = Vec::with_capacity(table.source.len().max(1024));
+    let mut out = Vec::with_capacity(table.heap_size().max(1024));
     let dialect = &table.dialect;
     if dialect.bom {
         out.extend_from_slice(b"\xEF\xBB\xBF");
@@ -51,11 +51,9 @@ pub fn write_csv(table: &Table) -> Vec<u8> {
         if !out.is_empty() && out.len() > 3 * usize::from(dialect.bom) && !ends_with_newline(&out) {
             out.extend_from_slice(terminator);
         }
-        match row.raw() {
-            Some(span) if span.end <= table.source.len() => {
-                out.extend_from_slice(&table.source[span])
-            }
-            _ => {
+        match row.raw_bytes() {
+            Some(raw) => out.extend_from_slice(raw),
+            None => {
                 write_row(&mut out, row, dialect);
                 if i + 1 < total || table.final_newline {
                     out.extend_from_slice(terminator);

@@ -11,8 +11,12 @@ fn chunked(
     cuts: &[usize],
     per_step: usize,
     options: CsvOptions,
+    block_size: Option<usize>,
 ) -> Result<Table, LoadError> {
     let mut loader = CsvLoader::new(options);
+    if let Some(size) = block_size {
+        loader.set_block_size(size);
+    }
     let mut from = 0;
     for &cut in cuts.iter().chain(std::iter::once(&bytes.len())) {
         let cut = cut.clamp(from, bytes.len());
@@ -27,8 +31,19 @@ fn chunked(
 }
 
 fn same(bytes: &[u8], cuts: &[usize], per_step: usize, options: CsvOptions) {
+    same_in_blocks(bytes, cuts, per_step, options, None);
+}
+
+/// [`same`], the loader keeping the bytes in blocks of `block_size`.
+fn same_in_blocks(
+    bytes: &[u8],
+    cuts: &[usize],
+    per_step: usize,
+    options: CsvOptions,
+    block_size: Option<usize>,
+) {
     let expected = load_csv(bytes, options);
-    let got = chunked(bytes, cuts, per_step, options);
+    let got = chunked(bytes, cuts, per_step, options, block_size);
     match (&expected, &got) {
         (Ok(a), Ok(b)) => {
             assert_eq!(a.header(), b.header());
@@ -62,6 +77,25 @@ proptest! {
         let options = CsvOptions { delimiter: semicolon.map(|s| if s { b';' } else { b',' }) };
         same(&bytes, &cuts, per_step, options);
     }
+
+    /// Past the sniffer's sample, parsing runs while bytes arrive and the
+    /// loader seals blocks: any content at the end still gives the same table.
+    #[test]
+    fn any_tail_after_a_long_start_in_small_blocks(
+        body in proptest::collection::vec(
+            prop::sample::select(b"ab,;\t\"\r\n \xc3\xa9\xff\x00".to_vec()), 0..200),
+        cuts in proptest::collection::vec(0usize..400, 0..8),
+        per_step in 1usize..50,
+        block_size in 1usize..3000,
+    ) {
+        let mut bytes = big_file(800);
+        let start = bytes.len() - 200;
+        bytes.extend(body);
+        let mut cuts: Vec<usize> = cuts.into_iter().map(|c| start + c).collect();
+        cuts.insert(0, 70_000);
+        cuts.sort_unstable();
+        same_in_blocks(&bytes, &cuts, per_step, CsvOptions::default(), Some(block_size));
+    }
 }
 
 /// A file longer than the delimiter sniffer's sample: parsing starts before
@@ -93,6 +127,9 @@ fn a_large_file_in_network_sized_chunks() {
             cuts
         };
         same(&bytes, &cuts, 7, CsvOptions::default());
+        for block_size in [1, 5000, 100_000] {
+            same_in_blocks(&bytes, &cuts, 7, CsvOptions::default(), Some(block_size));
+        }
     }
     let mut loader = CsvLoader::new(CsvOptions::default());
     loader.push(&bytes[..100_000]);
@@ -116,4 +153,13 @@ fn errors_found_late_are_the_same() {
     let mut bytes = big_file(2000);
     bytes.extend_from_slice(b"9;\"open");
     same(&bytes, &[70_000, 90_000], 50, CsvOptions::default());
+    // The same, the loader sealing blocks of 1,000 bytes as it goes.
+    let cuts: Vec<usize> = (70..200).map(|i| i * 1000).collect();
+    for damage in [0u8, 0xff] {
+        for at in [80_000, 150_000] {
+            let mut bytes = big_file(2000);
+            bytes[at] = damage;
+            same_in_blocks(&bytes, &cuts, 50, CsvOptions::default(), Some(1000));
+        }
+    }
 }

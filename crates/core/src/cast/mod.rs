@@ -189,14 +189,29 @@ pub(crate) fn cast_type<'a>(ty: &'a FieldType, text: &'a str) -> Option<Typed<'a
 
 /// The items of a `list` cell. A one-character delimiter (the usual case)
 /// is split on that character, which is much faster than a substring search.
-pub(crate) fn list_items<'a>(
-    text: &'a str,
-    delimiter: &'a str,
-) -> Box<dyn Iterator<Item = &'a str> + 'a> {
+pub(crate) fn list_items<'a>(text: &'a str, delimiter: &'a str) -> ListItems<'a> {
     let mut chars = delimiter.chars();
     match (chars.next(), chars.next()) {
-        (Some(c), None) => Box::new(text.split(c)),
-        _ => Box::new(text.split(delimiter)),
+        (Some(c), None) => ListItems::Char(text.split(c)),
+        _ => ListItems::Str(text.split(delimiter)),
+    }
+}
+
+/// The items of a `list` cell (no allocation: one per cell adds up over a file).
+pub(crate) enum ListItems<'a> {
+    Char(std::str::Split<'a, char>),
+    Str(std::str::Split<'a, &'a str>),
+}
+
+impl<'a> Iterator for ListItems<'a> {
+    type Item = &'a str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'a str> {
+        match self {
+            ListItems::Char(items) => items.next(),
+            ListItems::Str(items) => items.next(),
+        }
     }
 }
 

@@ -4,7 +4,8 @@
 use std::sync::Arc;
 
 use super::LoadError;
-use crate::table::{Dialect, LineTerminator, Row, Table};
+use super::rows::{NotText, RowBuilder};
+use crate::table::{Dialect, LineTerminator, Row, RowSpan, Source, Table};
 
 /// Options for [`load_csv`].
 #[derive(Debug, Clone, Copy, Default)]
@@ -151,118 +152,143 @@ pub(crate) fn unclosed_quote(record: &[u8], delimiter: u8) -> bool {
 /// Errors: binary content, invalid UTF-8 (with byte offset and line), a
 /// quoted field left open at the end of the file. Rows of the wrong width
 /// load as they are (validation reports them as extra or missing cells).
+///
+/// The table keeps one copy of the bytes, shared by its rows (see
+/// [`load_csv_owned`] to hand over the buffer instead).
 pub fn load_csv(bytes: &[u8], options: CsvOptions) -> Result<Table, LoadError> {
+    check_binary(bytes)?;
+    match copy_text(bytes) {
+        Some(text) => load_text(Arc::new(text), options),
+        None => Err(invalid_utf8(bytes)),
+    }
+}
+
+/// The bytes as text if they are UTF-8, checked and copied a slice at a
+/// time (each slice is copied while still in cache from its check).
+fn copy_text(bytes: &[u8]) -> Option<String> {
+    const SLICE: usize = 64 << 10;
+    let mut text = String::with_capacity(bytes.len());
+    let mut rest = bytes;
+    while !rest.is_empty() {
+        let mut end = rest.len().min(SLICE);
+        // Cut before a character, not inside one (a character has at most
+        // three continuation bytes; more means the bytes are not UTF-8).
+        for _ in 0..3 {
+            if end < rest.len() && rest[end] & 0xC0 == 0x80 {
+                end -= 1;
+            }
+        }
+        text.push_str(simdutf8::basic::from_utf8(&rest[..end]).ok()?);
+        rest = &rest[end..];
+    }
+    Some(text)
+}
+
+/// [`load_csv`] on a buffer the table then keeps: the rows refer to it, no
+/// byte is copied.
+pub fn load_csv_owned(bytes: Vec<u8>, options: CsvOptions) -> Result<Table, LoadError> {
+    check_binary(&bytes)?;
+    match String::from_utf8(bytes) {
+        Ok(text) => load_text(Arc::new(text), options),
+        Err(e) => Err(invalid_utf8(e.as_bytes())),
+    }
+}
+
+/// A NUL byte makes the file binary.
+fn check_binary(bytes: &[u8]) -> Result<(), LoadError> {
+    let offset = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
+    match memchr_nul(&bytes[offset..]) {
+        Some(byte) => Err(LoadError::Binary {
+            byte: offset + byte,
+            line: line_of(bytes, offset + byte),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// The error for bytes that are not UTF-8, at the first invalid byte.
+pub(crate) fn invalid_utf8(bytes: &[u8]) -> LoadError {
+    let byte = std::str::from_utf8(bytes)
+        .err()
+        .map_or(bytes.len(), |e| e.valid_up_to());
+    LoadError::InvalidUtf8 {
+        byte,
+        line: line_of(bytes, byte),
+    }
+}
+
+/// Reads the records of a whole file's text into rows that refer to it.
+fn load_text(source: Source, options: CsvOptions) -> Result<Table, LoadError> {
+    let bytes = source.as_bytes();
     let bom = bytes.starts_with(BOM);
     let offset = if bom { BOM.len() } else { 0 };
     let body = &bytes[offset..];
-    if let Some(byte) = memchr_nul(body) {
-        return Err(LoadError::Binary {
-            byte: offset + byte,
-            line: line_of(body, byte),
+    let delimiter = options.delimiter.unwrap_or_else(|| sniff_delimiter(body));
+    let mut records = super::records::Records::resume(bytes, delimiter, offset);
+    let mut builder = RowBuilder::new(offset);
+    while let Some(record) = records.next_record() {
+        if let Err(NotText) = builder.read(bytes, &record, Some(&source)) {
+            return Err(invalid_utf8(bytes));
+        }
+    }
+    if let Some(last) = builder.previous
+        && unclosed_quote(&bytes[last.start..], delimiter)
+    {
+        return Err(LoadError::UnclosedQuote {
+            line: last.line as usize,
+            byte: last.start,
         });
     }
-    let delimiter = options.delimiter.unwrap_or_else(|| sniff_delimiter(body));
-    let mut terminator_seen = false;
-    let mut dialect = Dialect {
+    let final_newline = builder.close_last(bytes, bytes.len(), Some(&source));
+    let final_newline = final_newline || (builder.records == 0 && !body.is_empty());
+    let dialect = Dialect {
         delimiter,
         quote: b'"',
-        terminator: detect_terminator(body),
+        terminator: builder
+            .terminator
+            .unwrap_or_else(|| detect_terminator(body)),
         bom,
     };
-
-    let mut records = super::records::Records::new(body, delimiter);
-    let mut rows: Vec<Row> = Vec::new();
-    let (mut line, mut line_pos) = (1u64, 0usize);
-    let mut previous: Option<(usize, u64, String, Vec<u32>)> = None;
-    let mut final_newline = false;
-    let mut count = 0usize;
-    // Each record's span runs to the next record's start; the line breaks at
-    // its end are its terminator, then one blank row per empty line.
-    let mut finish = |(start, line, text, ends): (usize, u64, String, Vec<u32>),
-                      next: usize,
-                      rows: &mut Vec<Row>| {
-        let mut breaks = line_breaks(&body[start..next]);
-        let first_break = breaks.next();
-        let own_end = start + first_break.unwrap_or(next - start);
-        if !terminator_seen && first_break.is_some() {
-            // The dialect's line ending is the one that ends the first record
-            // (a newline inside a quoted header cell does not count).
-            terminator_seen = true;
-            dialect.terminator = match &body[start..own_end] {
-                [.., b'\r', b'\n'] => LineTerminator::CrLf,
-                [.., b'\r'] => LineTerminator::Cr,
-                _ => LineTerminator::Lf,
-            };
-        }
-        let span_start = if rows.is_empty() { 0 } else { start };
-        rows.push(Row::from_parts(
-            text,
-            ends,
-            offset + span_start..offset + own_end,
-            line,
-        ));
-        let mut prev = own_end;
-        let mut blank_line = None;
-        for b in breaks {
-            let n = *blank_line.get_or_insert_with(|| {
-                line + memchr::memchr_iter(b'\n', &body[start..own_end]).count() as u64
-            }) + 1;
-            blank_line = Some(n);
-            rows.push(Row::from_parts(
-                String::new(),
-                Vec::new(),
-                offset + prev..offset + start + b,
-                n,
-            ));
-            prev = start + b;
-        }
-        first_break.is_some()
-    };
-    while let Some(record) = records.next_record() {
-        let start = record.start;
-        line += memchr::memchr_iter(b'\n', &body[line_pos..start]).count() as u64;
-        line_pos = start;
-        let text = match simdutf8::basic::from_utf8(record.fields) {
-            Ok(t) => t.to_owned(),
-            Err(_) => {
-                // Find the exact offset in the record's raw bytes.
-                let at = start
-                    + std::str::from_utf8(&body[start..])
-                        .err()
-                        .map_or(0, |e| e.valid_up_to());
-                return Err(LoadError::InvalidUtf8 {
-                    byte: offset + at,
-                    line: line_of(body, at),
-                });
-            }
-        };
-        let ends = record.ends.iter().map(|&e| e as u32).collect();
-        if let Some(p) = previous.take() {
-            finish(p, start, &mut rows);
-        }
-        previous = Some((start, line, text, ends));
-        count += 1;
-    }
-    if let Some(last) = previous {
-        if unclosed_quote(&body[last.0..], delimiter) {
-            return Err(LoadError::UnclosedQuote {
-                line: last.1 as usize,
-                byte: offset + last.0,
-            });
-        }
-        final_newline = finish(last, body.len(), &mut rows);
-    }
-    let mut rows = rows.into_iter();
+    let mut rows = builder.rows.into_iter();
     let header = rows.next().unwrap_or_else(|| {
         // No record at all: only line breaks (or nothing). Keep them.
-        Row::from_parts(String::new(), Vec::new(), offset..bytes.len(), 1)
+        let span = RowSpan {
+            raw: offset..bytes.len(),
+            cells_start: offset,
+            line: 1,
+        };
+        Row::spans(span, bytes, &[], Some(&source))
     });
-    let final_newline = final_newline || (count == 0 && !body.is_empty());
     Ok(Table {
         dialect,
         header,
         rows: rows.collect(),
-        source: Arc::new(bytes.to_vec()),
         final_newline,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::copy_text;
+
+    #[test]
+    fn text_copied_in_slices_is_checked_across_their_cuts() {
+        for shift in 0..5 {
+            let mut text = "a".repeat((64 << 10) - shift);
+            text.push_str(&"é€😀".repeat(10));
+            text.push_str(&"b".repeat(70_000));
+            assert_eq!(copy_text(text.as_bytes()).as_deref(), Some(text.as_str()));
+            for cut in [(64 << 10) - 1, 64 << 10, (64 << 10) + 1, 128 << 10] {
+                let mut bytes = text.clone().into_bytes();
+                bytes[cut] = 0xff;
+                assert_eq!(copy_text(&bytes), None);
+                let mut bytes = text.clone().into_bytes();
+                bytes.truncate(cut);
+                assert_eq!(
+                    copy_text(&bytes),
+                    std::str::from_utf8(&bytes).ok().map(String::from)
+                );
+            }
+        }
+    }
 }

@@ -3,45 +3,39 @@
 //! The result is the [`Table`] (or the [`LoadError`]) that [`load_csv`]
 //! gives for the same bytes, whatever the chunks.
 //!
+//! The bytes are kept in blocks that the rows refer to (no copy of any
+//! cell): the block being filled is sealed when it is full, its complete
+//! records staying in it and the record in progress moving to the next
+//! block, so a record always lies in one block and no buffer is ever
+//! reallocated and copied as a whole.
+//!
 //! [`load_csv`]: super::load_csv
 
 use std::sync::Arc;
 
 use super::LoadError;
 use super::csv::{
-    BOM, CsvOptions, SNIFF_BYTES, detect_terminator, line_breaks, line_of, sniff_delimiter,
-    unclosed_quote,
+    BOM, CsvOptions, SNIFF_BYTES, detect_terminator, sniff_delimiter, unclosed_quote,
 };
 use super::records::Records;
-use crate::table::{Dialect, LineTerminator, Row, Table};
+use super::rows::{NotText, RowBuilder};
+use crate::table::{Dialect, Row, RowSpan, Table};
 
-/// A record read but not yet stored: its rows are only known once the next
-/// record starts (blank lines after it become blank rows).
-struct Pending {
-    start: usize,
-    line: u64,
-    text: String,
-    ends: Vec<u32>,
-}
+/// Block size when the size of the file is not announced.
+const BLOCK_SIZE: usize = 4 << 20;
 
 /// The parsing state, once the dialect is known.
 struct Parse {
-    /// Length of the byte order mark (0 or 3).
-    offset: usize,
     delimiter: u8,
-    /// Next record's search position, in the body (after the BOM).
+    /// The file starts with a byte order mark.
+    bom: bool,
+    /// Next record's search position, in the current block.
     pos: usize,
-    line: u64,
-    line_pos: usize,
-    previous: Option<Pending>,
-    rows: Vec<Row>,
-    records: usize,
-    /// The line ending of the first record, once seen.
-    terminator: Option<LineTerminator>,
+    rows: RowBuilder,
+    /// Rows before this one have their block.
+    attached: usize,
     final_newline: bool,
-    /// Offset (in the body) of the first invalid UTF-8 byte met.
-    invalid_utf8: Option<usize>,
-    /// Every record is read.
+    /// Every record is read (or an error stopped the reading).
     done: bool,
 }
 
@@ -60,10 +54,18 @@ struct Parse {
 /// ```
 pub struct CsvLoader {
     options: CsvOptions,
-    bytes: Vec<u8>,
+    /// The block being filled: the bytes after the sealed blocks.
+    buf: Vec<u8>,
+    /// Bytes in the sealed blocks.
+    base: usize,
+    /// Line breaks (`\n`) in the sealed blocks.
+    base_newlines: u64,
+    block_size: usize,
     ended: bool,
-    /// Offset (in `bytes`) of the first NUL byte.
-    nul: Option<usize>,
+    /// Offset and line of the first NUL byte.
+    nul: Option<(usize, usize)>,
+    /// Offset and line of the first byte that is not UTF-8.
+    invalid_utf8: Option<(usize, usize)>,
     parse: Option<Parse>,
     /// After a record was found incomplete, parsing waits until this many
     /// bytes are in (twice the pending part), so a long record is not
@@ -75,17 +77,30 @@ impl CsvLoader {
     pub fn new(options: CsvOptions) -> CsvLoader {
         CsvLoader {
             options,
-            bytes: Vec::new(),
+            buf: Vec::new(),
+            base: 0,
+            base_newlines: 0,
+            block_size: BLOCK_SIZE,
             ended: false,
             nul: None,
+            invalid_utf8: None,
             parse: None,
             wait_until: 0,
         }
     }
 
-    /// Reserves room for `total` bytes (the announced size of a download).
+    /// Reserves room for `total` bytes (the announced size of a download):
+    /// the file is then kept in one block.
     pub fn reserve(&mut self, total: usize) {
-        self.bytes.reserve(total.saturating_sub(self.bytes.len()));
+        self.buf
+            .reserve(total.saturating_sub(self.bytes_received()));
+    }
+
+    /// Sets the size of the blocks the bytes are kept in when the total is
+    /// not announced (4 MiB by default; a record longer than a block gets a
+    /// block of its own).
+    pub fn set_block_size(&mut self, bytes: usize) {
+        self.block_size = bytes.max(1);
     }
 
     /// Appends the next bytes of the file.
@@ -94,9 +109,69 @@ impl CsvLoader {
         if self.nul.is_none()
             && let Some(i) = memchr::memchr(0, chunk)
         {
-            self.nul = Some(self.bytes.len() + i);
+            let newlines = memchr::memchr_iter(b'\n', &self.buf).count()
+                + memchr::memchr_iter(b'\n', &chunk[..i]).count();
+            self.nul = Some((
+                self.bytes_received() + i,
+                1 + self.base_newlines as usize + newlines,
+            ));
         }
-        self.bytes.extend_from_slice(chunk);
+        if self.buf.len() + chunk.len() > self.buf.capacity() && self.parse.is_some() {
+            // The records fully received go into the block before it is sealed.
+            self.step(usize::MAX);
+            self.seal(chunk.len());
+        }
+        self.buf.extend_from_slice(chunk);
+    }
+
+    /// Seals the current block up to the record in progress, which moves
+    /// to a new block with room for `more` bytes.
+    fn seal(&mut self, more: usize) {
+        let Some(parse) = self.parse.as_mut() else {
+            return;
+        };
+        if parse.done || self.invalid_utf8.is_some() {
+            return;
+        }
+        let Some(boundary) = parse.rows.boundary() else {
+            return;
+        };
+        let tail = self.buf.len() - boundary;
+        if tail > boundary {
+            // Mostly one long record: let the block grow instead.
+            return;
+        }
+        let mut next = Vec::with_capacity(self.block_size.max(2 * (tail + more)));
+        next.extend_from_slice(&self.buf[boundary..]);
+        let mut block = std::mem::replace(&mut self.buf, next);
+        block.truncate(boundary);
+        let source = match String::from_utf8(block) {
+            Ok(text) => Arc::new(text),
+            Err(e) => {
+                let valid = e.utf8_error().valid_up_to();
+                let newlines = memchr::memchr_iter(b'\n', &e.as_bytes()[..valid]).count();
+                self.invalid_utf8 = Some((
+                    self.base + valid,
+                    1 + self.base_newlines as usize + newlines,
+                ));
+                parse.done = true;
+                // The block stays unsealed (the error ends the reading).
+                let mut bytes = e.into_bytes();
+                bytes.extend_from_slice(&self.buf);
+                self.buf = bytes;
+                return;
+            }
+        };
+        // The record in progress starts the new block: the lines before it
+        // are in the sealed ones.
+        self.base_newlines = parse.rows.line - 1;
+        self.base += boundary;
+        parse.pos -= boundary;
+        let moved = parse.rows.rebase(boundary);
+        for row in &mut parse.rows.rows[parse.attached..moved] {
+            row.attach(&source);
+        }
+        parse.attached = moved;
     }
 
     /// Marks the end of the file: the last record can be read.
@@ -106,19 +181,19 @@ impl CsvLoader {
 
     /// Bytes received so far.
     pub fn bytes_received(&self) -> usize {
-        self.bytes.len()
+        self.base + self.buf.len()
     }
 
     /// Bytes read into records so far (for a progress bar).
     pub fn bytes_parsed(&self) -> usize {
-        self.parse.as_ref().map_or(0, |p| p.offset + p.pos)
+        self.parse.as_ref().map_or(0, |p| self.base + p.pos)
     }
 
     /// Data rows read so far.
     pub fn rows_parsed(&self) -> usize {
         self.parse
             .as_ref()
-            .map_or(0, |p| p.rows.len().saturating_sub(1))
+            .map_or(0, |p| p.rows.rows.len().saturating_sub(1))
     }
 
     /// Reads up to `max_records` of the records fully received; returns
@@ -128,45 +203,45 @@ impl CsvLoader {
             return false;
         }
         let ended = self.ended;
-        if !ended && self.bytes.len() < self.wait_until {
+        let received = self.bytes_received();
+        if !ended && received < self.wait_until {
             return false;
         }
         let Some(parse) = self.parse.as_mut() else {
             return false;
         };
-        let body = &self.bytes[parse.offset..];
-        let mut records = Records::resume(body, parse.delimiter, parse.pos);
+        let buf = &self.buf;
+        let mut records = Records::resume(buf, parse.delimiter, parse.pos);
         for _ in 0..max_records {
             if parse.done {
                 break;
             }
             let Some(record) = records.next_record() else {
                 if ended {
-                    parse.close_last(body);
+                    parse.close_last(buf);
                 }
                 break;
             };
-            let start = record.start;
-            let text = simdutf8::basic::from_utf8(record.fields).map(str::to_owned);
-            let ends: Vec<u32> = record.ends.iter().map(|&e| e as u32).collect();
             // The bytes after a record decide where it ends ("\r" then "\n"?
             // a quote after a closing quote?): wait for them.
-            if records.position() >= body.len() && !ended {
-                let received = self.bytes.len();
-                self.wait_until = received + (received - (parse.offset + start));
+            if record.next >= buf.len() && !ended {
+                self.wait_until = received + (received - (self.base + record.start));
                 break;
             }
-            let Ok(text) = text else {
-                let at = start
-                    + std::str::from_utf8(&body[start..])
-                        .err()
-                        .map_or(0, |e| e.valid_up_to());
-                parse.invalid_utf8 = Some(at);
+            parse.pos = record.next;
+            if let Err(NotText) = parse.rows.read(buf, &record, None) {
+                // The first byte that is not UTF-8 may be in an earlier record of the block.
+                let valid = std::str::from_utf8(buf)
+                    .err()
+                    .map_or(0, |e| e.valid_up_to());
+                let newlines = memchr::memchr_iter(b'\n', &buf[..valid]).count();
+                self.invalid_utf8 = Some((
+                    self.base + valid,
+                    1 + self.base_newlines as usize + newlines,
+                ));
                 parse.done = true;
                 break;
-            };
-            parse.pos = records.position();
-            parse.read(body, start, text, ends);
+            }
         }
         parse.done
     }
@@ -174,16 +249,16 @@ impl CsvLoader {
     /// Decides the dialect once enough bytes are in: the BOM, then the
     /// delimiter from the same sample [`load_csv`](super::load_csv) sniffs.
     fn start(&mut self) -> bool {
-        let enough = self.bytes.len() > BOM.len() + SNIFF_BYTES;
+        let enough = self.buf.len() > BOM.len() + SNIFF_BYTES;
         if !self.ended && !enough {
             return false;
         }
-        let offset = if self.bytes.starts_with(BOM) {
+        let offset = if self.buf.starts_with(BOM) {
             BOM.len()
         } else {
             0
         };
-        let body = &self.bytes[offset..];
+        let body = &self.buf[offset..];
         // With more than the sample in, the sniffer sees what it would see
         // in the whole file.
         let delimiter = self
@@ -191,17 +266,12 @@ impl CsvLoader {
             .delimiter
             .unwrap_or_else(|| sniff_delimiter(body));
         self.parse = Some(Parse {
-            offset,
             delimiter,
-            pos: 0,
-            line: 1,
-            line_pos: 0,
-            previous: None,
-            rows: Vec::new(),
-            records: 0,
-            terminator: None,
+            bom: offset > 0,
+            pos: offset,
+            rows: RowBuilder::new(offset),
+            attached: 0,
             final_newline: false,
-            invalid_utf8: None,
             done: false,
         });
         true
@@ -215,41 +285,65 @@ impl CsvLoader {
         let Some(parse) = self.parse else {
             unreachable!("an ended loader has started");
         };
-        let offset = parse.offset;
-        let body = &self.bytes[offset..];
-        if let Some(byte) = self.nul {
-            let byte = byte.max(offset) - offset;
-            return Err(LoadError::Binary {
-                byte: offset + byte,
-                line: line_of(body, byte),
-            });
+        if let Some((byte, line)) = self.nul {
+            return Err(LoadError::Binary { byte, line });
         }
-        if let Some(at) = parse.invalid_utf8 {
-            return Err(LoadError::InvalidUtf8 {
-                byte: offset + at,
-                line: line_of(body, at),
-            });
+        if let Some((byte, line)) = self.invalid_utf8 {
+            return Err(LoadError::InvalidUtf8 { byte, line });
         }
-        if let Some(last) = &parse.previous
-            && parse.records > 0
-            && unclosed_quote(&body[last.start..], parse.delimiter)
+        let base = self.base;
+        let source = match String::from_utf8(self.buf) {
+            Ok(text) => Arc::new(text),
+            Err(e) => {
+                let valid = e.utf8_error().valid_up_to();
+                let newlines = memchr::memchr_iter(b'\n', &e.as_bytes()[..valid]).count();
+                return Err(LoadError::InvalidUtf8 {
+                    byte: base + valid,
+                    line: 1 + self.base_newlines as usize + newlines,
+                });
+            }
+        };
+        let buf = source.as_bytes();
+        let Parse {
+            delimiter,
+            bom,
+            rows: builder,
+            attached,
+            final_newline,
+            ..
+        } = parse;
+        if let Some(last) = &builder.previous
+            && builder.records > 0
+            && unclosed_quote(&buf[last.start..], delimiter)
         {
             return Err(LoadError::UnclosedQuote {
                 line: last.line as usize,
-                byte: offset + last.start,
+                byte: base + last.start,
             });
         }
+        let body_start = builder.body_start;
+        let body = &buf[body_start..];
         let dialect = Dialect {
-            delimiter: parse.delimiter,
+            delimiter,
             quote: b'"',
-            terminator: parse.terminator.unwrap_or_else(|| detect_terminator(body)),
-            bom: offset > 0,
+            terminator: builder
+                .terminator
+                .unwrap_or_else(|| detect_terminator(body)),
+            bom,
         };
-        let final_newline = parse.final_newline || (parse.records == 0 && !body.is_empty());
-        let mut rows = parse.rows;
+        let final_newline = final_newline || (builder.records == 0 && !body.is_empty());
+        let mut rows = builder.rows;
+        for row in &mut rows[attached..] {
+            row.attach(&source);
+        }
         let header = if rows.is_empty() {
             // No record at all: only line breaks (or nothing). Keep them.
-            Row::from_parts(String::new(), Vec::new(), offset..self.bytes.len(), 1)
+            let span = RowSpan {
+                raw: body_start..buf.len(),
+                cells_start: body_start,
+                line: 1,
+            };
+            Row::spans(span, buf, &[], Some(&source))
         } else {
             rows.remove(0)
         };
@@ -257,86 +351,21 @@ impl CsvLoader {
             dialect,
             header,
             rows,
-            source: Arc::new(self.bytes),
             final_newline,
         })
     }
 }
 
 impl Parse {
-    /// Takes in a record starting at `start`; the previous one is stored.
-    fn read(&mut self, body: &[u8], start: usize, text: String, ends: Vec<u32>) {
-        self.line += memchr::memchr_iter(b'\n', &body[self.line_pos..start]).count() as u64;
-        self.line_pos = start;
-        if let Some(previous) = self.previous.take() {
-            self.store(body, previous, start);
-        }
-        self.previous = Some(Pending {
-            start,
-            line: self.line,
-            text,
-            ends,
-        });
-        self.records += 1;
-    }
-
-    /// Stores the last record, unless its quote is left open (an error
-    /// [`CsvLoader::finish`] reports).
-    fn close_last(&mut self, body: &[u8]) {
+    /// Completes the last record's row, unless its quote is left open (an
+    /// error [`CsvLoader::finish`] reports).
+    fn close_last(&mut self, buf: &[u8]) {
         self.done = true;
-        if let Some(last) = &self.previous
-            && unclosed_quote(&body[last.start..], self.delimiter)
+        if let Some(last) = &self.rows.previous
+            && unclosed_quote(&buf[last.start..], self.delimiter)
         {
             return;
         }
-        if let Some(last) = self.previous.take() {
-            self.final_newline = self.store(body, last, body.len());
-        }
-    }
-
-    /// Stores a record whose bytes run to `next`: its own span up to its
-    /// first line break, then one blank row per empty line. Returns whether
-    /// the record ends with a line break.
-    fn store(&mut self, body: &[u8], record: Pending, next: usize) -> bool {
-        let Pending {
-            start,
-            line,
-            text,
-            ends,
-        } = record;
-        let offset = self.offset;
-        let mut breaks = line_breaks(&body[start..next]);
-        let first_break = breaks.next();
-        let own_end = start + first_break.unwrap_or(next - start);
-        if self.terminator.is_none() && first_break.is_some() {
-            self.terminator = Some(match &body[start..own_end] {
-                [.., b'\r', b'\n'] => LineTerminator::CrLf,
-                [.., b'\r'] => LineTerminator::Cr,
-                _ => LineTerminator::Lf,
-            });
-        }
-        let span_start = if self.rows.is_empty() { 0 } else { start };
-        self.rows.push(Row::from_parts(
-            text,
-            ends,
-            offset + span_start..offset + own_end,
-            line,
-        ));
-        let mut prev = own_end;
-        let mut blank_line = None;
-        for b in breaks {
-            let n = *blank_line.get_or_insert_with(|| {
-                line + memchr::memchr_iter(b'\n', &body[start..own_end]).count() as u64
-            }) + 1;
-            blank_line = Some(n);
-            self.rows.push(Row::from_parts(
-                String::new(),
-                Vec::new(),
-                offset + prev..offset + start + b,
-                n,
-            ));
-            prev = start + b;
-        }
-        first_break.is_some()
+        self.final_newline = self.rows.close_last(buf, buf.len(), None);
     }
 }

@@ -5,10 +5,11 @@ pub mod datapackage;
 mod incremental;
 pub mod json;
 mod records;
+mod rows;
 
 use std::fmt;
 
-pub use self::csv::{CsvOptions, load_csv, sniff_delimiter};
+pub use self::csv::{CsvOptions, load_csv, load_csv_owned, sniff_delimiter};
 pub use datapackage::{Package, load_datapackage};
 pub use incremental::CsvLoader;
 pub use json::load_json;

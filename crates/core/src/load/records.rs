@@ -13,18 +13,62 @@ pub(crate) struct Records<'a> {
     input: &'a [u8],
     delimiter: u8,
     pos: usize,
-    fields: Vec<u8>,
     ends: Vec<usize>,
 }
 
-/// One record: where it starts in the input, and its fields (unquoted).
+/// One record: where it starts in the input and where its fields' bytes end.
 pub(crate) struct Record<'r> {
     pub start: usize,
-    pub fields: &'r [u8],
+    /// Where the next record is looked for (after the line break).
+    pub next: usize,
+    /// The end of each field's bytes in the input (closing quote included);
+    /// the next field starts one byte (the delimiter) later.
     pub ends: &'r [usize],
+    /// Every quoted field is a plain `"…"`: no doubled quote, nothing after
+    /// the closing quote. Each field's text is then a slice of the input
+    /// (its bytes without the quotes); otherwise see [`unescape`].
+    pub clean: bool,
 }
 
 const QUOTE: u8 = b'"';
+
+/// The text of a field of a clean record: its bytes without the quotes.
+#[cfg(test)]
+fn field_text(raw: &[u8]) -> &[u8] {
+    match raw {
+        [QUOTE, inner @ .., QUOTE] => inner,
+        _ => raw,
+    }
+}
+
+/// Appends the text of a field given its bytes: a quoted part with `""`
+/// read as one quote, then the bytes after the closing quote as they are.
+pub(crate) fn unescape(raw: &[u8], out: &mut Vec<u8>) {
+    let [QUOTE, rest @ ..] = raw else {
+        out.extend_from_slice(raw);
+        return;
+    };
+    let mut pos = 0;
+    loop {
+        match memchr(QUOTE, &rest[pos..]) {
+            None => {
+                out.extend_from_slice(&rest[pos..]);
+                return;
+            }
+            Some(i) => {
+                out.extend_from_slice(&rest[pos..pos + i]);
+                pos += i + 1;
+                if rest.get(pos) == Some(&QUOTE) {
+                    out.push(QUOTE);
+                    pos += 1;
+                } else {
+                    out.extend_from_slice(&rest[pos..]);
+                    return;
+                }
+            }
+        }
+    }
+}
 
 impl<'a> Records<'a> {
     pub(crate) fn new(input: &'a [u8], delimiter: u8) -> Records<'a> {
@@ -32,7 +76,6 @@ impl<'a> Records<'a> {
             input,
             delimiter,
             pos: 0,
-            fields: Vec::with_capacity(4096),
             ends: Vec::with_capacity(64),
         }
     }
@@ -42,11 +85,6 @@ impl<'a> Records<'a> {
         let mut records = Records::new(input, delimiter);
         records.pos = pos;
         records
-    }
-
-    /// Where the next record is looked for.
-    pub(crate) fn position(&self) -> usize {
-        self.pos
     }
 
     /// The next record, or `None` at the end of the input.
@@ -62,23 +100,23 @@ impl<'a> Records<'a> {
             return None;
         }
         let start = pos;
-        self.fields.clear();
+        let mut clean = true;
         self.ends.clear();
         loop {
-            if input.get(pos) == Some(&QUOTE) {
+            let quoted = input.get(pos) == Some(&QUOTE);
+            if quoted {
                 pos += 1;
                 loop {
                     match memchr(QUOTE, &input[pos..]) {
                         None => {
-                            self.fields.extend_from_slice(&input[pos..]);
                             pos = n;
+                            clean = false;
                             break;
                         }
                         Some(i) => {
-                            self.fields.extend_from_slice(&input[pos..pos + i]);
                             pos += i + 1;
                             if input.get(pos) == Some(&QUOTE) {
-                                self.fields.push(QUOTE);
+                                clean = false;
                                 pos += 1;
                             } else {
                                 break;
@@ -89,9 +127,11 @@ impl<'a> Records<'a> {
             }
             let rest = &input[pos..];
             let end = memchr3(self.delimiter, b'\n', b'\r', rest).unwrap_or(rest.len());
-            self.fields.extend_from_slice(&rest[..end]);
+            if quoted && end > 0 {
+                clean = false;
+            }
             pos += end;
-            self.ends.push(self.fields.len());
+            self.ends.push(pos);
             if pos >= n {
                 break;
             }
@@ -109,9 +149,34 @@ impl<'a> Records<'a> {
         self.pos = pos;
         Some(Record {
             start,
-            fields: &self.fields,
+            next: pos,
             ends: &self.ends,
+            clean,
         })
+    }
+}
+
+impl Record<'_> {
+    /// The raw bytes of each field.
+    pub(crate) fn fields<'i>(&self, input: &'i [u8]) -> impl Iterator<Item = &'i [u8]> {
+        let mut from = self.start;
+        self.ends.iter().map(move |&e| {
+            let raw = &input[from..e];
+            from = e + 1;
+            raw
+        })
+    }
+
+    /// The fields' texts one after the other, and the end of each
+    /// (for a record that is not clean).
+    pub(crate) fn unescaped(&self, input: &[u8]) -> (Vec<u8>, Vec<u32>) {
+        let mut text = Vec::with_capacity(self.ends.last().map_or(0, |e| e - self.start));
+        let mut ends = Vec::with_capacity(self.ends.len());
+        for raw in self.fields(input) {
+            unescape(raw, &mut text);
+            ends.push(u32::try_from(text.len()).expect("a CSV record shorter than 4 GiB"));
+        }
+        (text, ends)
     }
 }
 
@@ -136,17 +201,32 @@ mod tests {
         let mut records = Records::new(input, delimiter);
         let mut out = Vec::new();
         while let Some(r) = records.next_record() {
-            let mut prev = 0;
-            out.push(
-                r.ends
-                    .iter()
+            let fields: Vec<Vec<u8>> = if r.clean {
+                r.fields(input).map(|f| field_text(f).to_vec()).collect()
+            } else {
+                let (text, ends) = r.unescaped(input);
+                let mut prev = 0;
+                ends.iter()
                     .map(|&e| {
-                        let f = r.fields[prev..e].to_vec();
-                        prev = e;
+                        let f = text[prev..e as usize].to_vec();
+                        prev = e as usize;
                         f
                     })
-                    .collect(),
-            );
+                    .collect()
+            };
+            // Both ways give the same texts on a clean record.
+            let (text, ends) = r.unescaped(input);
+            let mut prev = 0;
+            let again: Vec<Vec<u8>> = ends
+                .iter()
+                .map(|&e| {
+                    let f = text[prev..e as usize].to_vec();
+                    prev = e as usize;
+                    f
+                })
+                .collect();
+            assert_eq!(fields, again);
+            out.push(fields);
         }
         out
     }

@@ -75,6 +75,20 @@ pub struct ItemConstraints {
     pub pattern: Option<crate::schema::constraints::FullMatch>,
     pub min_length: Option<usize>,
     pub max_length: Option<usize>,
+    /// `enum_values` as a set, for long lists (built when the schema is read).
+    enum_set: rustc_hash::FxHashSet<String>,
+}
+
+impl ItemConstraints {
+    /// Whether `item` is one of `enum_values` (any item when there is none).
+    pub fn allows(&self, item: &str) -> bool {
+        match &self.enum_values {
+            None => true,
+            Some(values) if values.len() == self.enum_set.len() => self.enum_set.contains(item),
+            // Values with duplicates, or changed since the schema was read.
+            Some(values) => values.iter().any(|v| v == item),
+        }
+    }
 }
 
 /// A schema-level category (`vitrine:categories`).
@@ -188,7 +202,9 @@ impl FieldExtensions {
                 .ok_or("\"vitrine:itemConstraints\" must be an object")?;
             let mut ic = ItemConstraints::default();
             if let Some(e) = obj.get("enum") {
-                ic.enum_values = Some(strings(e, "vitrine:itemConstraints.enum")?);
+                let values = strings(e, "vitrine:itemConstraints.enum")?;
+                ic.enum_set = values.iter().cloned().collect();
+                ic.enum_values = Some(values);
             }
             if let Some(p) = obj.get("pattern") {
                 let p = p

@@ -69,7 +69,14 @@ fn compare(value: &Typed<'_>, bound: &Bound) -> Option<Ordering> {
 }
 
 fn length_of(field: &Field, value: &Typed<'_>) -> Option<(usize, bool)> {
+    let c = &field.constraints;
     match (value, &field.field_type) {
+        // No more bytes than `maxLength`: no more characters either.
+        (Typed::Text(t), _)
+            if c.min_length.is_none() && c.max_length.is_some_and(|max| t.len() <= max) =>
+        {
+            None
+        }
         (Typed::Text(t), _) => Some((t.chars().count(), false)),
         (Typed::Value(Value::List(items)), _) => Some((items.len(), true)),
         (Typed::TextList { text, delimiter }, _) => {
@@ -115,6 +122,39 @@ pub(crate) fn is_plain_text(schema: &Schema, field: &Field) -> bool {
         && e.date_formats.is_empty()
         && e.item_constraints.is_none()
         && schema.missing_values_of(field).iter().all(String::is_empty)
+}
+
+/// The allowed texts of a field that is plain text apart from an `enum`
+/// (a non-empty cell of it is valid when it is one of them), if it is one.
+pub(crate) fn plain_enum<'a>(schema: &Schema, field: &'a Field) -> Option<Vec<&'a str>> {
+    let c = &field.constraints;
+    let e = &field.extensions;
+    let plain = matches!(
+        field.field_type,
+        FieldType::String(crate::schema::StringFormat::Default)
+    ) && c.min_length.is_none()
+        && c.max_length.is_none()
+        && c.pattern.is_none()
+        && c.minimum.is_none()
+        && c.maximum.is_none()
+        && c.exclusive_minimum.is_none()
+        && c.exclusive_maximum.is_none()
+        && !e.siret
+        && e.safe_url.is_none()
+        && e.date_formats.is_empty()
+        && e.item_constraints.is_none()
+        && schema.missing_values_of(field).iter().all(String::is_empty);
+    if !plain {
+        return None;
+    }
+    c.enum_values
+        .as_ref()?
+        .iter()
+        .map(|v| match v {
+            Value::String(s) => Some(s.as_str()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Checks one cell of field `fi`; pushes its errors (row and column numbers
@@ -313,41 +353,37 @@ fn check_extensions(
         (&ext.item_constraints, &field.field_type)
     {
         for item in crate::cast::list_items(t, delimiter) {
-            let detail = if let Some(allowed) = ic
-                .enum_values
-                .as_ref()
-                .filter(|a| !a.iter().any(|x| x == item))
-            {
-                Some((
-                    "enum",
-                    Detail::ItemEnum {
-                        item: item.to_string(),
-                        allowed: allowed.clone(),
-                    },
-                ))
-            } else if let Some(p) = ic.pattern.as_ref().filter(|p| !p.is_match(item)) {
-                Some((
-                    "pattern",
-                    Detail::ItemPattern {
-                        item: item.to_string(),
-                        pattern: p.source().to_string(),
-                    },
-                ))
-            } else {
-                let n = item.chars().count();
-                (ic.min_length.is_some_and(|m| n < m) || ic.max_length.is_some_and(|m| n > m)).then(
-                    || {
-                        (
-                            "length",
-                            Detail::ItemLength {
-                                item: item.to_string(),
-                                min: ic.min_length,
-                                max: ic.max_length,
-                            },
-                        )
-                    },
-                )
-            };
+            let detail =
+                if let Some(allowed) = ic.enum_values.as_ref().filter(|_| !ic.allows(item)) {
+                    Some((
+                        "enum",
+                        Detail::ItemEnum {
+                            item: item.to_string(),
+                            allowed: allowed.clone(),
+                        },
+                    ))
+                } else if let Some(p) = ic.pattern.as_ref().filter(|p| !p.is_match(item)) {
+                    Some((
+                        "pattern",
+                        Detail::ItemPattern {
+                            item: item.to_string(),
+                            pattern: p.source().to_string(),
+                        },
+                    ))
+                } else {
+                    let n = item.chars().count();
+                    (ic.min_length.is_some_and(|m| n < m) || ic.max_length.is_some_and(|m| n > m))
+                        .then(|| {
+                            (
+                                "length",
+                                Detail::ItemLength {
+                                    item: item.to_string(),
+                                    min: ic.min_length,
+                                    max: ic.max_length,
+                                },
+                            )
+                        })
+                };
             if let Some((name, detail)) = detail {
                 let mut e = constraint(field, text, "vitrine:itemConstraints", detail);
                 let raw = field

@@ -12,6 +12,7 @@ mod header;
 pub mod messages;
 pub mod report;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 use rustc_hash::FxHashMap;
@@ -131,6 +132,44 @@ pub fn validate_row(schema: &Schema, row: &dyn RowValues, lang: &str) -> Vec<Val
     out
 }
 
+/// How a column's non-empty cells are checked before the general check.
+enum Plan<'s> {
+    /// Every cell goes through the general check.
+    General,
+    /// Plain text: a non-empty cell is valid as it is.
+    Plain,
+    /// Plain text with an `enum`: a non-empty cell that is one of these is
+    /// valid (any other goes through the general check, for its errors).
+    Enum(Vec<&'s str>),
+}
+
+impl Plan<'_> {
+    /// The cell's text when it is valid without the general check.
+    #[inline]
+    fn valid<'t>(&self, text: Option<&'t str>) -> Option<&'t str> {
+        let t = text.filter(|t| !t.is_empty())?;
+        match self {
+            Plan::General => None,
+            Plan::Plain => Some(t),
+            Plan::Enum(allowed) => allowed.contains(&t).then_some(t),
+        }
+    }
+}
+
+/// A key for uniqueness of one column: the text itself for text values
+/// (borrowed from the table), else [`unique_key`].
+fn single_key<'a>(state: &CellState<'a>) -> Option<Cow<'a, str>> {
+    match state {
+        CellState::Value(Typed::Text(t)) | CellState::Value(Typed::TextList { text: t, .. }) => {
+            Some(Cow::Borrowed(t))
+        }
+        other => {
+            let mut key = String::new();
+            unique_key(other, &mut key).then_some(Cow::Owned(key))
+        }
+    }
+}
+
 /// A hashable key for uniqueness: equal values (`1` and `1.0`) give equal keys.
 fn unique_key(state: &CellState<'_>, buf: &mut String) -> bool {
     use std::fmt::Write;
@@ -153,7 +192,11 @@ fn unique_key(state: &CellState<'_>, buf: &mut String) -> bool {
 }
 
 /// Validates every row of a table.
-pub fn validate_with(schema: &Schema, table: &Table, options: &ValidateOptions) -> Report {
+pub fn validate_with<'t>(
+    schema: &'t Schema,
+    table: &'t Table,
+    options: &ValidateOptions,
+) -> Report {
     let mut out = Vec::new();
     let columns = check_header(schema, table.header(), &mut out);
     let ncols = columns.len();
@@ -161,19 +204,26 @@ pub fn validate_with(schema: &Schema, table: &Table, options: &ValidateOptions) 
         let fi = schema.field_index(name)?;
         columns.iter().position(|m| *m == Some(fi))
     };
-    // Columns whose field is plain text with at most `required`: checked
-    // inline, without the general cell check (most columns of most files).
-    let plain: Vec<bool> = columns
+    // Columns whose field is plain text with at most `required` (most
+    // columns of most files), or with an `enum` too: their valid non-empty
+    // cells are checked inline, without the general cell check.
+    let plans: Vec<Plan<'_>> = columns
         .iter()
-        .map(|m| m.is_some_and(|fi| cell::is_plain_text(schema, &schema.fields[fi])))
+        .map(|m| match m.map(|fi| &schema.fields[fi]) {
+            Some(f) if cell::is_plain_text(schema, f) => Plan::Plain,
+            Some(f) => cell::plain_enum(schema, f).map_or(Plan::General, Plan::Enum),
+            None => Plan::General,
+        })
         .collect();
     let unique_cols: Vec<usize> = (0..ncols)
         .filter(|&c| columns[c].is_some_and(|fi| schema.fields[fi].constraints.unique))
         .collect();
     // Keys seen, per unique column and key: `FxHashMap` (several times faster
     // than SipHash on 100,000 keys; the input is the validated file itself).
-    let mut unique_seen: Vec<FxHashMap<String, usize>> =
-        vec![FxHashMap::default(); unique_cols.len()];
+    let rows = table.len();
+    let mut unique_seen: Vec<FxHashMap<Cow<'_, str>, usize>> = (0..unique_cols.len())
+        .map(|_| FxHashMap::with_capacity_and_hasher(rows, Default::default()))
+        .collect();
     let key_cols =
         |names: &[String]| -> Option<Vec<usize>> { names.iter().map(|n| column_of(n)).collect() };
     let pk_cols = if schema.primary_key.is_empty() {
@@ -181,14 +231,19 @@ pub fn validate_with(schema: &Schema, table: &Table, options: &ValidateOptions) 
     } else {
         key_cols(&schema.primary_key)
     };
-    let mut pk_seen: FxHashMap<String, usize> = FxHashMap::default();
+    let mut pk_seen: FxHashMap<Cow<'_, str>, usize> = FxHashMap::with_capacity_and_hasher(
+        if pk_cols.is_some() { rows } else { 0 },
+        Default::default(),
+    );
     let uk_cols: Vec<(usize, Vec<usize>)> = schema
         .unique_keys
         .iter()
         .enumerate()
         .filter_map(|(k, names)| Some((k, key_cols(names)?)))
         .collect();
-    let mut uk_seen: Vec<FxHashMap<String, usize>> = vec![FxHashMap::default(); uk_cols.len()];
+    let mut uk_seen: Vec<FxHashMap<Cow<'_, str>, usize>> = (0..uk_cols.len())
+        .map(|_| FxHashMap::with_capacity_and_hasher(rows, Default::default()))
+        .collect();
     let mut states: Vec<CellState<'_>> = Vec::with_capacity(ncols);
     let mut key_column = vec![false; ncols];
     for &c in unique_cols
@@ -214,11 +269,15 @@ pub fn validate_with(schema: &Schema, table: &Table, options: &ValidateOptions) 
         states.clear();
         let mut blank = true;
         for (c, mapped) in columns.iter().enumerate() {
+            if matches!(plans[c], Plan::Plain) && !key_column[c] && row.text_len(c) > Some(0) {
+                // A non-empty plain text cell: valid, and not read at all.
+                blank = false;
+                states.push(CellState::Null);
+                continue;
+            }
             let text = row.get(c);
             let state = match mapped {
-                Some(_) if plain[c] && text.is_some_and(|t| !t.is_empty()) => {
-                    CellState::Value(Typed::Text(text.unwrap_or("")))
-                }
+                Some(_) if let Some(t) = plans[c].valid(text) => CellState::Value(Typed::Text(t)),
                 Some(fi) => {
                     let k = out.len();
                     let st = check_cell(schema, *fi, text, &ctx, &mut out);
@@ -276,15 +335,8 @@ pub fn validate_with(schema: &Schema, table: &Table, options: &ValidateOptions) 
             continue;
         }
         for (u, &c) in unique_cols.iter().enumerate() {
-            key.clear();
-            if unique_key(&states[c], &mut key) {
-                let previous = match unique_seen[u].get_mut(key.as_str()) {
-                    Some(prev) => Some(std::mem::replace(prev, rn)),
-                    None => {
-                        unique_seen[u].insert(key.clone(), rn);
-                        None
-                    }
-                };
+            if let Some(key) = single_key(&states[c]) {
+                let previous = unique_seen[u].insert(key, rn);
                 if let Some(p) = previous {
                     let fi = columns[c].unwrap_or(0);
                     let f = &schema.fields[fi];
@@ -303,8 +355,12 @@ pub fn validate_with(schema: &Schema, table: &Table, options: &ValidateOptions) 
                 }
             }
         }
-        let mut composite =
-            |cols: &[usize], seen: &mut FxHashMap<String, usize>| -> Result<(), Option<usize>> {
+        let mut composite = |cols: &[usize],
+                             seen: &mut FxHashMap<Cow<'t, str>, usize>|
+         -> Result<(), Option<usize>> {
+            let key = if let [c] = cols {
+                single_key(&states[*c]).ok_or(None)?
+            } else {
                 key.clear();
                 let mut any = false;
                 for &c in cols {
@@ -314,11 +370,13 @@ pub fn validate_with(schema: &Schema, table: &Table, options: &ValidateOptions) 
                 if !any {
                     return Err(None);
                 }
-                match seen.insert(key.clone(), rn) {
-                    Some(p) => Err(Some(p)),
-                    None => Ok(()),
-                }
+                Cow::Owned(key.clone())
             };
+            match seen.insert(key, rn) {
+                Some(p) => Err(Some(p)),
+                None => Ok(()),
+            }
+        };
         if let Some(cols) = &pk_cols
             && let Err(previous_row) = composite(cols, &mut pk_seen)
         {
