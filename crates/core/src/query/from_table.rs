@@ -169,8 +169,12 @@ impl CellSource for TableSource<'_> {
         self.table.len()
     }
 
+    fn text(&self, row: usize, column: usize) -> &str {
+        TableSource::text(self, row, column)
+    }
+
     fn cell(&self, row: usize, column: usize) -> Cell<'_> {
-        let text = self.text(row, column);
+        let text = TableSource::text(self, row, column);
         let value = if self.needs_value[column] {
             let values = self.values[column].get_or_init(|| {
                 (0..self.table.len())

@@ -91,9 +91,10 @@ impl TableIndexer {
         end >= table.len()
     }
 
-    /// Does a part of [`finish`](Self::finish) (sorting the search tokens,
-    /// then building the postings of up to `tokens` tokens); returns `true`
-    /// once `finish` has nothing long left to do. Call after the last
+    /// Does a part of [`finish`](Self::finish), about `tokens` units of
+    /// work (sorting or merging `tokens` search tokens, or building the
+    /// postings of up to `tokens` tokens); returns `true` once `finish` has
+    /// nothing long left to do. Call after the last
     /// [`step`](Self::step).
     pub fn finish_step(&mut self, tokens: usize) -> bool {
         self.builder.finish_step(tokens)
@@ -123,6 +124,10 @@ struct Slice<'a> {
 impl CellSource for Slice<'_> {
     fn row_count(&self) -> usize {
         self.table.len()
+    }
+
+    fn text(&self, row: usize, column: usize) -> &str {
+        self.indexer.text(self.table, row, column)
     }
 
     fn cell(&self, row: usize, column: usize) -> Cell<'_> {

@@ -53,6 +53,8 @@ mod incremental;
 mod model;
 mod rank;
 mod search;
+mod search_build;
+mod search_finish;
 mod sort;
 mod tokenize;
 mod transitions;

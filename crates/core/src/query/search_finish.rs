@@ -1,0 +1,288 @@
+//! Turning the collected tokens into a [`SearchIndex`] in short steps, so a
+//! page stays responsive: the tokens are sorted by a merge sort that can
+//! stop after any number of moves (runs sorted one per step, then merged
+//! pairwise a bounded number of tokens at a time), then each token's rows
+//! become a compressed posting, a bounded amount of work per step.
+
+use std::cmp::Ordering;
+
+use roaring::RoaringBitmap;
+
+use super::bitset::Bitset;
+use super::search::{DENSE_SHARE, SearchIndex};
+use super::search_build::Dictionary;
+
+/// A token to sort: its first 8 bytes, big-endian and zero-padded (tokens
+/// hold no NUL byte, so this orders as the bytes do), and its id.
+#[derive(Debug, Clone, Copy)]
+struct Key {
+    prefix: u64,
+    id: u32,
+}
+
+impl Key {
+    fn new(dictionary: &Dictionary, id: u32) -> Key {
+        let token = dictionary.token(id);
+        let mut head = [0u8; 8];
+        let n = token.len().min(8);
+        head[..n].copy_from_slice(&token[..n]);
+        Key {
+            prefix: u64::from_be_bytes(head),
+            id,
+        }
+    }
+}
+
+/// Token order (byte order of their UTF-8, which is `str` order).
+fn compare(dictionary: &Dictionary, a: &Key, b: &Key) -> Ordering {
+    a.prefix
+        .cmp(&b.prefix)
+        .then_with(|| dictionary.token(a.id).cmp(dictionary.token(b.id)))
+}
+
+/// Where the finishing is.
+#[derive(Debug)]
+enum Phase {
+    /// Sorting runs of `run` keys; the runs before `next` are sorted.
+    Runs {
+        run: usize,
+        next: usize,
+    },
+    /// Merging runs of `width` keys pairwise from `keys` into `merged`: the
+    /// pair starting at `lo` is being merged, `left` and `right` are the
+    /// next keys of its two runs.
+    Merge {
+        width: usize,
+        lo: usize,
+        left: usize,
+        right: usize,
+    },
+    /// Building the postings of the sorted tokens from `next` on.
+    Postings {
+        next: usize,
+    },
+    Done,
+}
+
+/// Collected tokens becoming a [`SearchIndex`], a bounded amount of work at
+/// a time ([`step`](Self::step)).
+#[derive(Debug)]
+pub struct SearchFinishing {
+    dictionary: Dictionary,
+    /// Rows of each token, by id.
+    postings: Vec<Vec<u32>>,
+    keys: Vec<Key>,
+    /// Merge output.
+    merged: Vec<Key>,
+    phase: Phase,
+    index: SearchIndex,
+    /// Rows in the table (frequent tokens also keep a dense bitset).
+    row_count: usize,
+}
+
+/// A token's rows count as one unit of work per `ROWS_PER_UNIT` rows (a
+/// token counting one unit), for the size of a step.
+const ROWS_PER_UNIT: usize = 64;
+
+impl SearchFinishing {
+    pub(super) fn new(
+        dictionary: Dictionary,
+        postings: Vec<Vec<u32>>,
+        row_count: usize,
+    ) -> SearchFinishing {
+        let tokens = dictionary.len();
+        SearchFinishing {
+            keys: Vec::with_capacity(tokens),
+            merged: Vec::new(),
+            phase: Phase::Runs { run: 0, next: 0 },
+            index: SearchIndex {
+                tokens: Vec::with_capacity(tokens),
+                postings: Vec::with_capacity(tokens),
+                dense: Vec::with_capacity(tokens),
+            },
+            dictionary,
+            postings,
+            row_count,
+        }
+    }
+
+    /// Does about `tokens` units of work: sorting a run of `tokens` tokens,
+    /// or merging `tokens` tokens, or building the postings of up to
+    /// `tokens` tokens (a token of many rows counting for more). Returns
+    /// `true` once the index is complete.
+    pub fn step(&mut self, tokens: usize) -> bool {
+        let budget = tokens.max(1);
+        let n = self.dictionary.len();
+        match self.phase {
+            Phase::Runs { run, next } => {
+                let run = if run == 0 { budget.min(n.max(1)) } else { run };
+                let end = (next + run).min(n);
+                let dictionary = &self.dictionary;
+                self.keys
+                    .extend((next as u32..end as u32).map(|id| Key::new(dictionary, id)));
+                self.keys[next..end].sort_unstable_by(|a, b| compare(dictionary, a, b));
+                self.phase = if end < n {
+                    Phase::Runs { run, next: end }
+                } else if run < n {
+                    self.merged = Vec::with_capacity(n);
+                    Phase::Merge {
+                        width: run,
+                        lo: 0,
+                        left: 0,
+                        right: run,
+                    }
+                } else {
+                    Phase::Postings { next: 0 }
+                };
+            }
+            Phase::Merge { .. } => self.merge(budget),
+            Phase::Postings { next } => self.build_postings(next, budget),
+            Phase::Done => {}
+        }
+        self.is_done()
+    }
+
+    /// Moves up to `budget` keys of the current merge pass.
+    fn merge(&mut self, mut budget: usize) {
+        let Phase::Merge {
+            mut width,
+            mut lo,
+            mut left,
+            mut right,
+        } = self.phase
+        else {
+            return;
+        };
+        let n = self.keys.len();
+        let (keys, merged, dictionary) = (&self.keys, &mut self.merged, &self.dictionary);
+        while budget > 0 {
+            let mid = (lo + width).min(n);
+            let hi = (lo + 2 * width).min(n);
+            let take_left = left < mid
+                && (right >= hi || compare(dictionary, &keys[left], &keys[right]).is_lt());
+            if take_left {
+                merged.push(keys[left]);
+                left += 1;
+            } else {
+                merged.push(keys[right]);
+                right += 1;
+            }
+            budget -= 1;
+            if left == mid && right == hi {
+                lo = hi;
+                if lo == n {
+                    break;
+                }
+                left = lo;
+                right = (lo + width).min(n);
+            }
+        }
+        if lo < n {
+            self.phase = Phase::Merge {
+                width,
+                lo,
+                left,
+                right,
+            };
+            return;
+        }
+        // A pass is over: its output is the next pass's input.
+        std::mem::swap(&mut self.keys, &mut self.merged);
+        self.merged.clear();
+        width *= 2;
+        self.phase = if width < n {
+            Phase::Merge {
+                width,
+                lo: 0,
+                left: 0,
+                right: width,
+            }
+        } else {
+            self.merged = Vec::new();
+            Phase::Postings { next: 0 }
+        };
+    }
+
+    /// Builds the postings of the sorted tokens from `next` on, up to
+    /// `budget` units of work.
+    fn build_postings(&mut self, mut next: usize, budget: usize) {
+        let row_count = self.row_count;
+        let mut spent = 0;
+        while next < self.keys.len() && spent < budget {
+            let id = self.keys[next].id;
+            next += 1;
+            let rows = std::mem::take(&mut self.postings[id as usize]);
+            spent += 1 + rows.len() / ROWS_PER_UNIT;
+            // Tokens are folded text: valid UTF-8.
+            let token = String::from_utf8_lossy(self.dictionary.token(id));
+            self.index.tokens.push(token.into());
+            let dense = (rows.len() * DENSE_SHARE >= row_count).then(|| {
+                let mut bits = Bitset::new(row_count);
+                for &row in &rows {
+                    bits.insert(row);
+                }
+                bits
+            });
+            self.index.dense.push(dense);
+            // Rows were pushed in increasing order, without repeats.
+            let bitmap = RoaringBitmap::from_sorted_iter(rows).unwrap_or_default();
+            self.index.postings.push(bitmap);
+        }
+        self.phase = if next < self.keys.len() {
+            Phase::Postings { next }
+        } else {
+            self.keys = Vec::new();
+            self.postings = Vec::new();
+            Phase::Done
+        };
+    }
+
+    /// Every token is in.
+    pub fn is_done(&self) -> bool {
+        matches!(self.phase, Phase::Done)
+    }
+
+    /// The finished index (completing the steps left).
+    pub fn finish(mut self) -> SearchIndex {
+        while !self.step(usize::MAX) {}
+        self.index
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::super::search_build::SearchBuilder;
+
+    proptest! {
+        /// Finished in steps of any size, the index is the one finished at once.
+        #[test]
+        fn steps_of_any_size_give_the_same_index(
+            texts in prop::collection::vec("[a-f ]{0,12}|\\PC{0,6}", 0..60),
+            tokens in 1usize..40,
+        ) {
+            let build = || {
+                let mut b = SearchBuilder::default();
+                for (row, text) in texts.iter().enumerate() {
+                    b.add_text(row as u32, text);
+                }
+                b
+            };
+            let whole = build().finish(texts.len());
+            let mut finishing = build().into_finishing(texts.len());
+            let mut steps = 0;
+            while !finishing.step(tokens) {
+                steps += 1;
+                prop_assert!(steps < 100_000);
+            }
+            let stepped = finishing.finish();
+            prop_assert_eq!(format!("{stepped:?}"), format!("{whole:?}"));
+            let mut sorted = stepped.tokens.clone();
+            sorted.sort();
+            prop_assert_eq!(&sorted, &stepped.tokens);
+            sorted.dedup();
+            prop_assert_eq!(sorted.len(), stepped.tokens.len());
+        }
+    }
+}
