@@ -9,11 +9,12 @@
 //! * words are interned without allocating: words of up to 16 bytes are
 //!   looked up as one integer, and every word's text goes into one buffer;
 //! * a searched column whose cells repeat (a city, a project name, a
-//!   boilerplate answer) remembers each distinct cell's text and token ids:
-//!   a repeated cell costs one hash of its text and one comparison, instead
-//!   of one look-up per word. Columns whose
-//!   cells mostly differ (free descriptions) stop being remembered after
-//!   [`CHECK_EVERY`] cells.
+//!   boilerplate answer) keeps each distinct cell once, with its tokens,
+//!   and the rows holding it: a repeated cell costs one hash of its text,
+//!   one comparison and one row appended, instead of one look-up and one
+//!   row appended per word. Its tokens get the cell's rows when the index
+//!   is finished. Columns whose cells mostly differ (free descriptions)
+//!   stop being remembered after [`CHECK_EVERY`] cells.
 
 use std::hash::Hasher;
 
@@ -26,11 +27,32 @@ use super::tokenize::for_each_token;
 #[derive(Debug, Default)]
 pub struct SearchBuilder {
     pub(super) dictionary: Dictionary,
-    /// `postings[id]`: the rows holding token `id`, increasing, no repeats.
+    /// `postings[id]`: the rows holding token `id` in cells not remembered
+    /// (increasing, no repeats).
     pub(super) postings: Vec<Vec<u32>>,
-    /// Remembered cells, by searched-column slot.
-    cells: Vec<CellCache>,
+    /// The remembered cells.
+    pub(super) cells: Cells,
+    /// Remembered cells' look-up, by searched-column slot.
+    caches: Vec<CellCache>,
     word: Vec<u8>,
+}
+
+/// Distinct cells of repetitive columns, by cell id: their tokens and rows.
+#[derive(Debug, Default)]
+pub(super) struct Cells {
+    /// The distinct token ids of the cells, one cell after another.
+    pub(super) tokens: Vec<u32>,
+    /// `spans[cell]`: where the cell's tokens are in `tokens` (start, length).
+    pub(super) spans: Vec<(u32, u32)>,
+    /// `rows[cell]`: the rows holding the cell, increasing.
+    pub(super) rows: Vec<Vec<u32>>,
+}
+
+impl Cells {
+    pub(super) fn tokens_of(&self, cell: usize) -> &[u32] {
+        let (start, len) = self.spans[cell];
+        &self.tokens[start as usize..][..len as usize]
+    }
 }
 
 /// The distinct tokens seen, each with an id (its order of first sight).
@@ -93,13 +115,14 @@ impl Dictionary {
 
 /// Adds `row` to the rows of token `id` (once per row).
 fn post(postings: &mut Vec<Vec<u32>>, id: u32, row: u32) {
-    match postings.get_mut(id as usize) {
-        Some(rows) => {
-            if rows.last() != Some(&row) {
-                rows.push(row);
-            }
-        }
-        None => postings.push(vec![row]),
+    let id = id as usize;
+    if id >= postings.len() {
+        // Tokens first seen in remembered cells have no rows of their own.
+        postings.resize_with(id + 1, Vec::new);
+    }
+    let rows = &mut postings[id];
+    if rows.last() != Some(&row) {
+        rows.push(row);
     }
 }
 
@@ -114,15 +137,15 @@ fn add_words(
     for_each_token(text, buf, |word| post(postings, dictionary.id(word), row));
 }
 
-/// The distinct cells of one searched column seen so far, with their tokens.
+/// The look-up of the distinct cells of one searched column.
 #[derive(Debug, Default)]
 struct CellCache {
-    /// By hash of the cell text: where its text and token ids are.
+    /// By hash of the cell text: where its text is, and its cell id.
     cells: FxHashMap<u64, CachedCell>,
-    /// The texts of the cached cells, one after another.
+    /// The texts of the cells, one after another.
     text: Vec<u8>,
-    /// The distinct token ids of the cached cells, one cell after another.
-    ids: Vec<u32>,
+    /// Token ids kept for the column's cells.
+    ids: usize,
     /// Cells looked up and found since the last check.
     lookups: usize,
     hits: usize,
@@ -130,20 +153,16 @@ struct CellCache {
     off: bool,
 }
 
-/// Start and length of a cached cell's text and of its token ids.
+/// Start and length of a cell's text, and its id.
 #[derive(Debug, Clone, Copy)]
 struct CachedCell {
     text: (u32, u32),
-    ids: (u32, u32),
+    id: u32,
 }
 
 impl CellCache {
     fn text_of(&self, cell: &CachedCell) -> &[u8] {
         &self.text[cell.text.0 as usize..][..cell.text.1 as usize]
-    }
-
-    fn ids_of(&self, cell: &CachedCell) -> &[u32] {
-        &self.ids[cell.ids.0 as usize..][..cell.ids.1 as usize]
     }
 }
 
@@ -189,12 +208,13 @@ impl SearchBuilder {
             dictionary,
             postings,
             cells,
+            caches,
             word,
         } = self;
-        if cells.len() <= slot {
-            cells.resize_with(slot + 1, CellCache::default);
+        if caches.len() <= slot {
+            caches.resize_with(slot + 1, CellCache::default);
         }
-        let cache = &mut cells[slot];
+        let cache = &mut caches[slot];
         if cache.off {
             return add_words(dictionary, postings, word, row, text);
         }
@@ -203,40 +223,38 @@ impl SearchBuilder {
         match cache.cells.get(&key) {
             Some(cell) if cache.text_of(cell) == text.as_bytes() => {
                 cache.hits += 1;
-                for &id in cache.ids_of(cell) {
-                    post(postings, id, row);
-                }
+                cells.rows[cell.id as usize].push(row);
             }
             // Another text with the same hash: left out of the cache.
             Some(_) => add_words(dictionary, postings, word, row, text),
             None => {
-                let start = cache.ids.len();
-                for_each_token(text, word, |word| {
-                    let id = dictionary.id(word);
-                    post(postings, id, row);
-                    cache.ids.push(id);
-                });
-                let cell_ids = &mut cache.ids[start..];
-                cell_ids.sort_unstable();
+                let start = cells.tokens.len();
+                for_each_token(text, word, |word| cells.tokens.push(dictionary.id(word)));
+                let ids = &mut cells.tokens[start..];
+                ids.sort_unstable();
                 let mut kept = 0;
-                for i in 0..cell_ids.len() {
-                    if i == 0 || cell_ids[i] != cell_ids[kept - 1] {
-                        cell_ids[kept] = cell_ids[i];
+                for i in 0..ids.len() {
+                    if i == 0 || ids[i] != ids[kept - 1] {
+                        ids[kept] = ids[i];
                         kept += 1;
                     }
                 }
-                cache.ids.truncate(start + kept);
+                cells.tokens.truncate(start + kept);
+                cache.ids += kept;
                 let cell = CachedCell {
                     text: (cache.text.len() as u32, text.len() as u32),
-                    ids: (start as u32, kept as u32),
+                    id: cells.spans.len() as u32,
                 };
+                cells.spans.push((start as u32, kept as u32));
+                cells.rows.push(vec![row]);
                 cache.text.extend_from_slice(text.as_bytes());
                 cache.cells.insert(key, cell);
             }
         }
         if cache.lookups == CHECK_EVERY {
-            let full = cache.ids.len() > MAX_CACHED_IDS || cache.text.len() > MAX_CACHED_TEXT;
+            let full = cache.ids > MAX_CACHED_IDS || cache.text.len() > MAX_CACHED_TEXT;
             if cache.hits * MIN_HIT_SHARE < cache.lookups || full {
+                // The cells already kept stay (with their rows).
                 *cache = CellCache {
                     off: true,
                     ..CellCache::default()
@@ -254,8 +272,9 @@ impl SearchBuilder {
 
     /// The tokens of the `row_count` rows added, to be sorted and turned
     /// into an index in steps ([`SearchFinishing::step`]).
-    pub fn into_finishing(self, row_count: usize) -> SearchFinishing {
-        SearchFinishing::new(self.dictionary, self.postings, row_count)
+    pub fn into_finishing(mut self, row_count: usize) -> SearchFinishing {
+        self.postings.resize_with(self.dictionary.len(), Vec::new);
+        SearchFinishing::new(self.dictionary, self.postings, self.cells, row_count)
     }
 }
 
@@ -264,7 +283,7 @@ mod tests {
     use super::*;
 
     /// Every cell of `columns[c]` added with and without the cell cache:
-    /// the same tokens and postings.
+    /// the same index.
     fn cached_and_plain(columns: &[Vec<String>]) {
         let rows = columns[0].len();
         let mut cached = SearchBuilder::default();
@@ -276,9 +295,9 @@ mod tests {
                 plain.add_text(row as u32, text);
             }
         }
-        assert_eq!(cached.dictionary.text, plain.dictionary.text);
-        assert_eq!(cached.dictionary.spans, plain.dictionary.spans);
-        assert_eq!(cached.postings, plain.postings);
+        assert!(!cached.cells.spans.is_empty());
+        let (cached, plain) = (cached.finish(rows), plain.finish(rows));
+        assert_eq!(format!("{cached:?}"), format!("{plain:?}"));
     }
 
     #[test]
@@ -305,7 +324,7 @@ mod tests {
         for (row, text) in column.iter().enumerate() {
             builder.add_cell(0, row as u32, text);
         }
-        assert!(builder.cells[0].off);
-        assert!(builder.cells[0].ids.is_empty());
+        assert!(builder.caches[0].off);
+        assert!(builder.caches[0].cells.is_empty());
     }
 }

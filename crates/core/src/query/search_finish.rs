@@ -1,8 +1,10 @@
 //! Turning the collected tokens into a [`SearchIndex`] in short steps, so a
 //! page stays responsive: the tokens are sorted by a merge sort that can
 //! stop after any number of moves (runs sorted one per step, then merged
-//! pairwise a bounded number of tokens at a time), then each token's rows
-//! become a compressed posting, a bounded amount of work per step.
+//! pairwise a bounded number of tokens at a time); the remembered cells are
+//! listed under each of their tokens (a counting sort, in steps); then each
+//! token's rows (its own, and those of the cells holding it) become a
+//! compressed posting, a bounded amount of work per step.
 
 use std::cmp::Ordering;
 
@@ -10,7 +12,7 @@ use roaring::RoaringBitmap;
 
 use super::bitset::Bitset;
 use super::search::{DENSE_SHARE, SearchIndex};
-use super::search_build::Dictionary;
+use super::search_build::{Cells, Dictionary};
 
 /// A token to sort: its first 8 bytes, big-endian and zero-padded (tokens
 /// hold no NUL byte, so this orders as the bytes do), and its id.
@@ -57,6 +59,14 @@ enum Phase {
         left: usize,
         right: usize,
     },
+    /// Counting the cells of each token, for the cells from `next` on.
+    CountCells {
+        next: usize,
+    },
+    /// Listing the cells under their tokens, for the cells from `next` on.
+    ListCells {
+        next: usize,
+    },
     /// Building the postings of the sorted tokens from `next` on.
     Postings {
         next: usize,
@@ -69,8 +79,18 @@ enum Phase {
 #[derive(Debug)]
 pub struct SearchFinishing {
     dictionary: Dictionary,
-    /// Rows of each token, by id.
+    /// Rows of each token outside the remembered cells, by id.
     postings: Vec<Vec<u32>>,
+    /// The remembered cells: their tokens and rows.
+    cells: Cells,
+    /// `token_cells[cell_starts[id]..cell_starts[id + 1]]`: the cells
+    /// holding token `id`.
+    cell_starts: Vec<u32>,
+    token_cells: Vec<u32>,
+    /// Where the next cell of each token goes in `token_cells`.
+    cursor: Vec<u32>,
+    /// A bitset of the table's rows, empty between uses.
+    scratch: Bitset,
     keys: Vec<Key>,
     /// Merge output.
     merged: Vec<Key>,
@@ -84,14 +104,24 @@ pub struct SearchFinishing {
 /// token counting one unit), for the size of a step.
 const ROWS_PER_UNIT: usize = 64;
 
+/// A token's rows from up to this many cell rows are merged by sorting;
+/// more are merged in a bitset.
+const SMALL_UNION: usize = 4096;
+
 impl SearchFinishing {
     pub(super) fn new(
         dictionary: Dictionary,
         postings: Vec<Vec<u32>>,
+        cells: Cells,
         row_count: usize,
     ) -> SearchFinishing {
         let tokens = dictionary.len();
         SearchFinishing {
+            cells,
+            cell_starts: Vec::new(),
+            token_cells: Vec::new(),
+            cursor: Vec::new(),
+            scratch: Bitset::new(0),
             keys: Vec::with_capacity(tokens),
             merged: Vec::new(),
             phase: Phase::Runs { run: 0, next: 0 },
@@ -132,10 +162,12 @@ impl SearchFinishing {
                         right: run,
                     }
                 } else {
-                    Phase::Postings { next: 0 }
+                    Phase::CountCells { next: 0 }
                 };
             }
             Phase::Merge { .. } => self.merge(budget),
+            Phase::CountCells { next } => self.count_cells(next, budget),
+            Phase::ListCells { next } => self.list_cells(next, budget),
             Phase::Postings { next } => self.build_postings(next, budget),
             Phase::Done => {}
         }
@@ -199,8 +231,93 @@ impl SearchFinishing {
             }
         } else {
             self.merged = Vec::new();
+            Phase::CountCells { next: 0 }
+        };
+    }
+
+    /// The cells from `next` on, up to about `budget` units of their
+    /// tokens, then where that stopped.
+    fn cell_chunk(&self, next: usize, budget: usize) -> std::ops::Range<usize> {
+        let mut end = next;
+        let mut spent = 0;
+        while end < self.cells.spans.len() && spent < budget.saturating_mul(ROWS_PER_UNIT) {
+            spent += 1 + self.cells.spans[end].1 as usize;
+            end += 1;
+        }
+        next..end
+    }
+
+    /// Counts the tokens of a chunk of cells.
+    fn count_cells(&mut self, next: usize, budget: usize) {
+        if next == 0 {
+            self.cell_starts = vec![0; self.dictionary.len() + 1];
+        }
+        let chunk = self.cell_chunk(next, budget);
+        for cell in chunk.clone() {
+            for &token in self.cells.tokens_of(cell) {
+                self.cell_starts[token as usize + 1] += 1;
+            }
+        }
+        self.phase = if chunk.end < self.cells.spans.len() {
+            Phase::CountCells { next: chunk.end }
+        } else {
+            for i in 1..self.cell_starts.len() {
+                self.cell_starts[i] += self.cell_starts[i - 1];
+            }
+            self.cursor = self.cell_starts.clone();
+            self.token_cells = vec![0; self.cells.tokens.len()];
+            Phase::ListCells { next: 0 }
+        };
+    }
+
+    /// Lists a chunk of cells under their tokens.
+    fn list_cells(&mut self, next: usize, budget: usize) {
+        let chunk = self.cell_chunk(next, budget);
+        for cell in chunk.clone() {
+            for &token in self.cells.tokens_of(cell) {
+                let at = &mut self.cursor[token as usize];
+                self.token_cells[*at as usize] = cell as u32;
+                *at += 1;
+            }
+        }
+        self.phase = if chunk.end < self.cells.spans.len() {
+            Phase::ListCells { next: chunk.end }
+        } else {
+            self.cursor = Vec::new();
+            self.cells.tokens = Vec::new();
+            self.scratch = Bitset::new(self.row_count);
             Phase::Postings { next: 0 }
         };
+    }
+
+    /// The rows of token `id`: its own and those of the cells holding it,
+    /// increasing, without repeats.
+    fn rows_of(&mut self, id: u32) -> Vec<u32> {
+        let own = std::mem::take(&mut self.postings[id as usize]);
+        let range =
+            self.cell_starts[id as usize] as usize..self.cell_starts[id as usize + 1] as usize;
+        let cells = &self.token_cells[range];
+        if cells.is_empty() {
+            return own;
+        }
+        let rows_of_cells = cells.iter().map(|&c| &self.cells.rows[c as usize]);
+        let total = own.len() + rows_of_cells.clone().map(Vec::len).sum::<usize>();
+        if total <= SMALL_UNION {
+            let mut rows = own;
+            for cell_rows in rows_of_cells {
+                rows.extend_from_slice(cell_rows);
+            }
+            rows.sort_unstable();
+            rows.dedup();
+            return rows;
+        }
+        // Many rows: set in a bitset of the table (a few KB, in cache), read back.
+        for &row in own.iter().chain(rows_of_cells.flatten()) {
+            self.scratch.insert(row);
+        }
+        let rows = self.scratch.to_vec();
+        self.scratch.clear();
+        rows
     }
 
     /// Builds the postings of the sorted tokens from `next` on, up to
@@ -211,7 +328,7 @@ impl SearchFinishing {
         while next < self.keys.len() && spent < budget {
             let id = self.keys[next].id;
             next += 1;
-            let rows = std::mem::take(&mut self.postings[id as usize]);
+            let rows = self.rows_of(id);
             spent += 1 + rows.len() / ROWS_PER_UNIT;
             // Tokens are folded text: valid UTF-8.
             let token = String::from_utf8_lossy(self.dictionary.token(id));
@@ -233,6 +350,9 @@ impl SearchFinishing {
         } else {
             self.keys = Vec::new();
             self.postings = Vec::new();
+            self.cells = Cells::default();
+            (self.cell_starts, self.token_cells) = (Vec::new(), Vec::new());
+            self.scratch = Bitset::new(0);
             Phase::Done
         };
     }
