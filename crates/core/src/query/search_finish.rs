@@ -291,14 +291,15 @@ impl SearchFinishing {
     }
 
     /// The rows of token `id`: its own and those of the cells holding it,
-    /// increasing, without repeats.
-    fn rows_of(&mut self, id: u32) -> Vec<u32> {
+    /// increasing, without repeats; with them as a bitset when they were
+    /// gathered in one.
+    fn rows_of(&mut self, id: u32) -> (Vec<u32>, Option<Bitset>) {
         let own = std::mem::take(&mut self.postings[id as usize]);
         let range =
             self.cell_starts[id as usize] as usize..self.cell_starts[id as usize + 1] as usize;
         let cells = &self.token_cells[range];
         if cells.is_empty() {
-            return own;
+            return (own, None);
         }
         let rows_of_cells = cells.iter().map(|&c| &self.cells.rows[c as usize]);
         let total = own.len() + rows_of_cells.clone().map(Vec::len).sum::<usize>();
@@ -309,15 +310,16 @@ impl SearchFinishing {
             }
             rows.sort_unstable();
             rows.dedup();
-            return rows;
+            return (rows, None);
         }
         // Many rows: set in a bitset of the table (a few KB, in cache), read back.
         for &row in own.iter().chain(rows_of_cells.flatten()) {
             self.scratch.insert(row);
         }
         let rows = self.scratch.to_vec();
+        let bits = (rows.len() * DENSE_SHARE >= self.row_count).then(|| self.scratch.clone());
         self.scratch.clear();
-        rows
+        (rows, bits)
     }
 
     /// Builds the postings of the sorted tokens from `next` on, up to
@@ -328,12 +330,15 @@ impl SearchFinishing {
         while next < self.keys.len() && spent < budget {
             let id = self.keys[next].id;
             next += 1;
-            let rows = self.rows_of(id);
+            let (rows, bits) = self.rows_of(id);
             spent += 1 + rows.len() / ROWS_PER_UNIT;
             // Tokens are folded text: valid UTF-8.
             let token = String::from_utf8_lossy(self.dictionary.token(id));
             self.index.tokens.push(token.into());
             let dense = (rows.len() * DENSE_SHARE >= row_count).then(|| {
+                if let Some(bits) = bits {
+                    return bits;
+                }
                 let mut bits = Bitset::new(row_count);
                 for &row in &rows {
                     bits.insert(row);
