@@ -27,9 +27,8 @@ use super::tokenize::for_each_token;
 #[derive(Debug, Default)]
 pub struct SearchBuilder {
     pub(super) dictionary: Dictionary,
-    /// `postings[id]`: the rows holding token `id` in cells not remembered
-    /// (increasing, no repeats).
-    pub(super) postings: Vec<Vec<u32>>,
+    /// The tokens of the cells not remembered, row by row.
+    pub(super) log: Occurrences,
     /// The remembered cells.
     pub(super) cells: Cells,
     /// Remembered cells' look-up, by searched-column slot.
@@ -113,28 +112,47 @@ impl Dictionary {
     }
 }
 
-/// Adds `row` to the rows of token `id` (once per row).
-fn post(postings: &mut Vec<Vec<u32>>, id: u32, row: u32) {
-    let id = id as usize;
-    if id >= postings.len() {
-        // Tokens first seen in remembered cells have no rows of their own.
-        postings.resize_with(id + 1, Vec::new);
-    }
-    let rows = &mut postings[id];
-    if rows.last() != Some(&row) {
-        rows.push(row);
+/// The tokens of each row (each once per row), one row after another:
+/// adding one is a sequential write, where appending to a list per token
+/// would touch two random places in memory. The lists per token are made
+/// when the index is finished (a counting sort).
+#[derive(Debug, Default)]
+pub(super) struct Occurrences {
+    /// Token ids, row after row.
+    pub(super) ids: Vec<u32>,
+    /// Each row holding tokens, increasing, with where its ids start.
+    pub(super) rows: Vec<(u32, u32)>,
+    /// `last[id]`: 1 + the last row token `id` was logged for (0: none).
+    last: Vec<u32>,
+}
+
+impl Occurrences {
+    /// Logs token `id` for `row` (once per row; rows in increasing order).
+    fn add(&mut self, id: u32, row: u32) {
+        let at = id as usize;
+        if at >= self.last.len() {
+            self.last.resize(at + 1, 0);
+        }
+        if self.last[at] == row + 1 {
+            return;
+        }
+        self.last[at] = row + 1;
+        if self.rows.last().is_none_or(|&(r, _)| r != row) {
+            self.rows.push((row, self.ids.len() as u32));
+        }
+        self.ids.push(id);
     }
 }
 
 /// Adds the words of `text` to `row`.
 fn add_words(
     dictionary: &mut Dictionary,
-    postings: &mut Vec<Vec<u32>>,
+    log: &mut Occurrences,
     buf: &mut Vec<u8>,
     row: u32,
     text: &str,
 ) {
-    for_each_token(text, buf, |word| post(postings, dictionary.id(word), row));
+    for_each_token(text, buf, |word| log.add(dictionary.id(word), row));
 }
 
 /// The look-up of the distinct cells of one searched column.
@@ -190,7 +208,7 @@ impl SearchBuilder {
     pub fn add_text(&mut self, row: u32, text: &str) {
         add_words(
             &mut self.dictionary,
-            &mut self.postings,
+            &mut self.log,
             &mut self.word,
             row,
             text,
@@ -206,7 +224,7 @@ impl SearchBuilder {
         }
         let SearchBuilder {
             dictionary,
-            postings,
+            log,
             cells,
             caches,
             word,
@@ -216,7 +234,7 @@ impl SearchBuilder {
         }
         let cache = &mut caches[slot];
         if cache.off {
-            return add_words(dictionary, postings, word, row, text);
+            return add_words(dictionary, log, word, row, text);
         }
         let key = hash(text);
         cache.lookups += 1;
@@ -226,7 +244,7 @@ impl SearchBuilder {
                 cells.rows[cell.id as usize].push(row);
             }
             // Another text with the same hash: left out of the cache.
-            Some(_) => add_words(dictionary, postings, word, row, text),
+            Some(_) => add_words(dictionary, log, word, row, text),
             None => {
                 let start = cells.tokens.len();
                 for_each_token(text, word, |word| cells.tokens.push(dictionary.id(word)));
@@ -272,9 +290,8 @@ impl SearchBuilder {
 
     /// The tokens of the `row_count` rows added, to be sorted and turned
     /// into an index in steps ([`SearchFinishing::step`]).
-    pub fn into_finishing(mut self, row_count: usize) -> SearchFinishing {
-        self.postings.resize_with(self.dictionary.len(), Vec::new);
-        SearchFinishing::new(self.dictionary, self.postings, self.cells, row_count)
+    pub fn into_finishing(self, row_count: usize) -> SearchFinishing {
+        SearchFinishing::new(self.dictionary, self.log, self.cells, row_count)
     }
 }
 

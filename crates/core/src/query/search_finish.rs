@@ -1,8 +1,9 @@
 //! Turning the collected tokens into a [`SearchIndex`] in short steps, so a
 //! page stays responsive: the tokens are sorted by a merge sort that can
 //! stop after any number of moves (runs sorted one per step, then merged
-//! pairwise a bounded number of tokens at a time); the remembered cells are
-//! listed under each of their tokens (a counting sort, in steps); then each
+//! pairwise a bounded number of tokens at a time); the logged rows and the
+//! remembered cells are listed under each of their tokens (counting sorts,
+//! in steps); then each
 //! token's rows (its own, and those of the cells holding it) become a
 //! compressed posting, a bounded amount of work per step.
 
@@ -12,7 +13,7 @@ use roaring::RoaringBitmap;
 
 use super::bitset::Bitset;
 use super::search::{DENSE_SHARE, SearchIndex};
-use super::search_build::{Cells, Dictionary};
+use super::search_build::{Cells, Dictionary, Occurrences};
 
 /// A token to sort: its first 8 bytes, big-endian and zero-padded (tokens
 /// hold no NUL byte, so this orders as the bytes do), and its id.
@@ -59,6 +60,14 @@ enum Phase {
         left: usize,
         right: usize,
     },
+    /// Counting the logged rows of each token, from log entry `next` on.
+    CountOwn {
+        next: usize,
+    },
+    /// Listing the logged rows under their tokens, from logged row `next` on.
+    PlaceOwn {
+        next: usize,
+    },
     /// Counting the cells of each token, for the cells from `next` on.
     CountCells {
         next: usize,
@@ -79,15 +88,21 @@ enum Phase {
 #[derive(Debug)]
 pub struct SearchFinishing {
     dictionary: Dictionary,
-    /// Rows of each token outside the remembered cells, by id.
-    postings: Vec<Vec<u32>>,
+    /// The tokens of the cells not remembered, row by row.
+    log: Occurrences,
+    /// `own_rows[own_starts[id]..own_starts[id + 1]]`: the logged rows of
+    /// token `id`, increasing.
+    own_starts: Vec<u32>,
+    own_rows: Vec<u32>,
+    /// The rows of the token being finished.
+    gathered: Vec<u32>,
     /// The remembered cells: their tokens and rows.
     cells: Cells,
     /// `token_cells[cell_starts[id]..cell_starts[id + 1]]`: the cells
     /// holding token `id`.
     cell_starts: Vec<u32>,
     token_cells: Vec<u32>,
-    /// Where the next cell of each token goes in `token_cells`.
+    /// Where the next row (cell) of each token goes in `own_rows` (`token_cells`).
     cursor: Vec<u32>,
     /// A bitset of the table's rows, empty between uses.
     scratch: Bitset,
@@ -111,12 +126,16 @@ const SMALL_UNION: usize = 4096;
 impl SearchFinishing {
     pub(super) fn new(
         dictionary: Dictionary,
-        postings: Vec<Vec<u32>>,
+        log: Occurrences,
         cells: Cells,
         row_count: usize,
     ) -> SearchFinishing {
         let tokens = dictionary.len();
         SearchFinishing {
+            log,
+            own_starts: Vec::new(),
+            own_rows: Vec::new(),
+            gathered: Vec::new(),
             cells,
             cell_starts: Vec::new(),
             token_cells: Vec::new(),
@@ -131,7 +150,6 @@ impl SearchFinishing {
                 dense: Vec::with_capacity(tokens),
             },
             dictionary,
-            postings,
             row_count,
         }
     }
@@ -162,10 +180,12 @@ impl SearchFinishing {
                         right: run,
                     }
                 } else {
-                    Phase::CountCells { next: 0 }
+                    Phase::CountOwn { next: 0 }
                 };
             }
             Phase::Merge { .. } => self.merge(budget),
+            Phase::CountOwn { next } => self.count_own(next, budget),
+            Phase::PlaceOwn { next } => self.place_own(next, budget),
             Phase::CountCells { next } => self.count_cells(next, budget),
             Phase::ListCells { next } => self.list_cells(next, budget),
             Phase::Postings { next } => self.build_postings(next, budget),
@@ -231,6 +251,57 @@ impl SearchFinishing {
             }
         } else {
             self.merged = Vec::new();
+            Phase::CountOwn { next: 0 }
+        };
+    }
+
+    /// Counts the logged rows of each token, for a chunk of the log.
+    fn count_own(&mut self, next: usize, budget: usize) {
+        if next == 0 {
+            self.own_starts = vec![0; self.dictionary.len() + 1];
+        }
+        let ids = &self.log.ids;
+        let end = next
+            .saturating_add(budget.saturating_mul(ROWS_PER_UNIT))
+            .min(ids.len());
+        for &id in &ids[next..end] {
+            self.own_starts[id as usize + 1] += 1;
+        }
+        self.phase = if end < ids.len() {
+            Phase::CountOwn { next: end }
+        } else {
+            for i in 1..self.own_starts.len() {
+                self.own_starts[i] += self.own_starts[i - 1];
+            }
+            self.cursor = self.own_starts.clone();
+            self.own_rows = vec![0; ids.len()];
+            Phase::PlaceOwn { next: 0 }
+        };
+    }
+
+    /// Lists the tokens of a chunk of logged rows under their tokens.
+    fn place_own(&mut self, mut next: usize, budget: usize) {
+        let log = &self.log;
+        let mut spent = 0;
+        while next < log.rows.len() && spent < budget.saturating_mul(ROWS_PER_UNIT) {
+            let (row, start) = log.rows[next];
+            next += 1;
+            let end = log
+                .rows
+                .get(next)
+                .map_or(log.ids.len(), |&(_, e)| e as usize);
+            for &id in &log.ids[start as usize..end] {
+                let at = &mut self.cursor[id as usize];
+                self.own_rows[*at as usize] = row;
+                *at += 1;
+            }
+            spent += 1 + end - start as usize;
+        }
+        self.phase = if next < log.rows.len() {
+            Phase::PlaceOwn { next }
+        } else {
+            self.log = Occurrences::default();
+            self.cursor = Vec::new();
             Phase::CountCells { next: 0 }
         };
     }
@@ -290,36 +361,39 @@ impl SearchFinishing {
         };
     }
 
-    /// The rows of token `id`: its own and those of the cells holding it,
-    /// increasing, without repeats; with them as a bitset when they were
-    /// gathered in one.
-    fn rows_of(&mut self, id: u32) -> (Vec<u32>, Option<Bitset>) {
-        let own = std::mem::take(&mut self.postings[id as usize]);
-        let range =
-            self.cell_starts[id as usize] as usize..self.cell_starts[id as usize + 1] as usize;
-        let cells = &self.token_cells[range];
+    /// Gathers the rows of token `id` in `gathered`: its own and those of
+    /// the cells holding it, increasing, without repeats; returns them as
+    /// a bitset too when they were gathered in one.
+    fn gather(&mut self, id: u32) -> Option<Bitset> {
+        let id = id as usize;
+        let own = &self.own_rows[self.own_starts[id] as usize..self.own_starts[id + 1] as usize];
+        let cells =
+            &self.token_cells[self.cell_starts[id] as usize..self.cell_starts[id + 1] as usize];
+        let rows = &mut self.gathered;
+        rows.clear();
+        rows.extend_from_slice(own);
         if cells.is_empty() {
-            return (own, None);
+            return None;
         }
         let rows_of_cells = cells.iter().map(|&c| &self.cells.rows[c as usize]);
         let total = own.len() + rows_of_cells.clone().map(Vec::len).sum::<usize>();
         if total <= SMALL_UNION {
-            let mut rows = own;
             for cell_rows in rows_of_cells {
                 rows.extend_from_slice(cell_rows);
             }
             rows.sort_unstable();
             rows.dedup();
-            return (rows, None);
+            return None;
         }
         // Many rows: set in a bitset of the table (a few KB, in cache), read back.
         for &row in own.iter().chain(rows_of_cells.flatten()) {
             self.scratch.insert(row);
         }
-        let rows = self.scratch.to_vec();
+        rows.clear();
+        rows.extend(self.scratch.iter());
         let bits = (rows.len() * DENSE_SHARE >= self.row_count).then(|| self.scratch.clone());
         self.scratch.clear();
-        (rows, bits)
+        bits
     }
 
     /// Builds the postings of the sorted tokens from `next` on, up to
@@ -330,7 +404,8 @@ impl SearchFinishing {
         while next < self.keys.len() && spent < budget {
             let id = self.keys[next].id;
             next += 1;
-            let (rows, bits) = self.rows_of(id);
+            let bits = self.gather(id);
+            let rows = &self.gathered;
             spent += 1 + rows.len() / ROWS_PER_UNIT;
             // Tokens are folded text: valid UTF-8.
             let token = String::from_utf8_lossy(self.dictionary.token(id));
@@ -340,21 +415,22 @@ impl SearchFinishing {
                     return bits;
                 }
                 let mut bits = Bitset::new(row_count);
-                for &row in &rows {
+                for &row in rows {
                     bits.insert(row);
                 }
                 bits
             });
             self.index.dense.push(dense);
-            // Rows were pushed in increasing order, without repeats.
-            let bitmap = RoaringBitmap::from_sorted_iter(rows).unwrap_or_default();
+            // Rows are increasing, without repeats.
+            let bitmap = RoaringBitmap::from_sorted_iter(rows.iter().copied()).unwrap_or_default();
             self.index.postings.push(bitmap);
         }
         self.phase = if next < self.keys.len() {
             Phase::Postings { next }
         } else {
             self.keys = Vec::new();
-            self.postings = Vec::new();
+            (self.own_starts, self.own_rows) = (Vec::new(), Vec::new());
+            self.gathered = Vec::new();
             self.cells = Cells::default();
             (self.cell_starts, self.token_cells) = (Vec::new(), Vec::new());
             self.scratch = Bitset::new(0);
