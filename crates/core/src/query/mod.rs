@@ -51,6 +51,7 @@ mod facets;
 mod from_table;
 mod incremental;
 mod model;
+mod posting;
 mod rank;
 mod search;
 mod search_build;

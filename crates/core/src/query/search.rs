@@ -2,14 +2,14 @@
 //!
 //! Tokens are kept sorted, so the tokens starting with a typed prefix form
 //! one range found by binary search ("transp" → "transport", "transports"…).
-//! Each token's rows are a compressed `RoaringBitmap`; a query word is the
-//! union of its range, several words are AND-ed. No text is scanned per
+//! Each token's rows are a [`Posting`] (one row, a compressed
+//! `RoaringBitmap`, or a dense bitset for frequent tokens); a query word is
+//! the union of its range, several words are AND-ed. No text is scanned per
 //! keystroke.
-
-use roaring::RoaringBitmap;
 
 use super::bitset::Bitset;
 use super::collate::for_each_word;
+use super::posting::Posting;
 
 /// The inverted index of the searchable columns.
 #[derive(Debug, Clone, Default)]
@@ -17,15 +17,8 @@ pub struct SearchIndex {
     /// Sorted, distinct tokens.
     pub(super) tokens: Vec<Box<str>>,
     /// `postings[i]`: rows containing `tokens[i]`.
-    pub(super) postings: Vec<RoaringBitmap>,
-    /// `dense[i]`: the same rows as a dense bitset, for the tokens held by
-    /// at least 1/16 of the rows when the index was built ("de", "la"…):
-    /// a prefix covering them ORs words instead of setting rows one by one.
-    pub(super) dense: Vec<Option<Bitset>>,
+    pub(super) postings: Vec<Posting>,
 }
-
-/// A token held by at least `1 / DENSE_SHARE` of the rows gets a dense copy.
-pub(super) const DENSE_SHARE: usize = 16;
 
 impl SearchIndex {
     /// Rows matching every word of `query` as a prefix of one of their tokens,
@@ -55,15 +48,8 @@ impl SearchIndex {
     fn prefix_rows(&self, prefix: &str, row_count: usize) -> Bitset {
         let mut out = Bitset::new(row_count);
         let range = self.prefix_range(prefix);
-        for (posting, dense) in self.postings[range.clone()].iter().zip(&self.dense[range]) {
-            match dense {
-                Some(bits) => out.or_with(bits),
-                None => {
-                    for row in posting {
-                        out.insert(row);
-                    }
-                }
-            }
+        for posting in &self.postings[range] {
+            posting.add_to(&mut out);
         }
         out
     }
@@ -72,9 +58,6 @@ impl SearchIndex {
     pub fn remove_row(&mut self, row: u32) {
         for rows in &mut self.postings {
             rows.remove(row);
-        }
-        for bits in self.dense.iter_mut().flatten() {
-            bits.remove(row);
         }
     }
 
@@ -87,16 +70,9 @@ impl SearchIndex {
             let at = self.tokens.partition_point(|t| &**t < word);
             if self.tokens.get(at).is_some_and(|t| &**t == word) {
                 self.postings[at].insert(row);
-                if let Some(bits) = &mut self.dense[at] {
-                    bits.grow(row as usize + 1);
-                    bits.insert(row);
-                }
             } else {
                 self.tokens.insert(at, word.into());
-                let mut rows = RoaringBitmap::new();
-                rows.insert(row);
-                self.postings.insert(at, rows);
-                self.dense.insert(at, None);
+                self.postings.insert(at, Posting::One(row));
             }
         }
     }
@@ -109,9 +85,8 @@ impl SearchIndex {
     /// Bytes held by the token list and postings.
     pub fn heap_bytes(&self) -> usize {
         let tokens: usize = self.tokens.iter().map(|t| t.len() + 16).sum();
-        let postings: usize = self.postings.iter().map(|p| p.serialized_size() + 32).sum();
-        let dense: usize = self.dense.iter().flatten().map(Bitset::heap_bytes).sum();
-        tokens + postings + dense + self.dense.len() * 32
+        let postings: usize = self.postings.iter().map(|p| p.heap_bytes() + 32).sum();
+        tokens + postings
     }
 }
 

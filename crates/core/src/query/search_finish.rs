@@ -9,10 +9,9 @@
 
 use std::cmp::Ordering;
 
-use roaring::RoaringBitmap;
-
 use super::bitset::Bitset;
-use super::search::{DENSE_SHARE, SearchIndex};
+use super::posting::{DENSE_SHARE, Posting};
+use super::search::SearchIndex;
 use super::search_build::{Cells, Dictionary, Occurrences};
 
 /// A token to sort: its first 8 bytes, big-endian and zero-padded (tokens
@@ -147,7 +146,6 @@ impl SearchFinishing {
             index: SearchIndex {
                 tokens: Vec::with_capacity(tokens),
                 postings: Vec::with_capacity(tokens),
-                dense: Vec::with_capacity(tokens),
             },
             dictionary,
             row_count,
@@ -410,20 +408,9 @@ impl SearchFinishing {
             // Tokens are folded text: valid UTF-8.
             let token = String::from_utf8_lossy(self.dictionary.token(id));
             self.index.tokens.push(token.into());
-            let dense = (rows.len() * DENSE_SHARE >= row_count).then(|| {
-                if let Some(bits) = bits {
-                    return bits;
-                }
-                let mut bits = Bitset::new(row_count);
-                for &row in rows {
-                    bits.insert(row);
-                }
-                bits
-            });
-            self.index.dense.push(dense);
-            // Rows are increasing, without repeats.
-            let bitmap = RoaringBitmap::from_sorted_iter(rows.iter().copied()).unwrap_or_default();
-            self.index.postings.push(bitmap);
+            self.index
+                .postings
+                .push(Posting::new(rows, row_count, bits));
         }
         self.phase = if next < self.keys.len() {
             Phase::Postings { next }
