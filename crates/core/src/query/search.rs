@@ -15,9 +15,61 @@ use super::posting::Posting;
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
     /// Sorted, distinct tokens.
-    pub(super) tokens: Vec<Box<str>>,
+    pub(super) tokens: TokenList,
     /// `postings[i]`: rows containing `tokens[i]`.
     pub(super) postings: Vec<Posting>,
+}
+
+/// Sorted, distinct tokens, their text in one buffer (no allocation per
+/// token; tokens added by edits go at its end).
+#[derive(Debug, Clone, Default)]
+pub(super) struct TokenList {
+    text: String,
+    /// Start and length in `text` of each token, in token order.
+    spans: Vec<(u32, u32)>,
+}
+
+impl TokenList {
+    pub(super) fn with_capacity(tokens: usize, bytes: usize) -> TokenList {
+        TokenList {
+            text: String::with_capacity(bytes),
+            spans: Vec::with_capacity(tokens),
+        }
+    }
+
+    /// Appends a token (greater than every token already in).
+    pub(super) fn push(&mut self, token: &str) {
+        self.spans
+            .push((self.text.len() as u32, token.len() as u32));
+        self.text.push_str(token);
+    }
+
+    /// Inserts `token` at position `at`.
+    fn insert(&mut self, at: usize, token: &str) {
+        self.spans
+            .insert(at, (self.text.len() as u32, token.len() as u32));
+        self.text.push_str(token);
+    }
+
+    pub(super) fn get(&self, i: usize) -> &str {
+        let (start, len) = self.spans[i];
+        &self.text[start as usize..][..len as usize]
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// The first position from `from` on whose token fails `pred`
+    /// (tokens from `from` on passing it first).
+    fn partition_point(&self, from: usize, pred: impl Fn(&str) -> bool) -> usize {
+        from + self.spans[from..]
+            .partition_point(|&(start, len)| pred(&self.text[start as usize..][..len as usize]))
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.text.capacity() + self.spans.capacity() * 8
+    }
 }
 
 impl SearchIndex {
@@ -37,9 +89,11 @@ impl SearchIndex {
 
     /// The range of tokens starting with `prefix`.
     fn prefix_range(&self, prefix: &str) -> std::ops::Range<usize> {
-        let start = self.tokens.partition_point(|t| &**t < prefix);
-        let len = self.tokens[start..].partition_point(|t| t.starts_with(prefix));
-        start..start + len
+        let start = self.tokens.partition_point(0, |t| t < prefix);
+        start
+            ..self
+                .tokens
+                .partition_point(start, |t| t.starts_with(prefix))
     }
 
     /// Rows holding a token that starts with `prefix`: each posting's rows
@@ -67,11 +121,11 @@ impl SearchIndex {
         for_each_word(text, &mut String::new(), |w| words.push(w.to_owned()));
         for word in words {
             let word = word.as_str();
-            let at = self.tokens.partition_point(|t| &**t < word);
-            if self.tokens.get(at).is_some_and(|t| &**t == word) {
+            let at = self.tokens.partition_point(0, |t| t < word);
+            if at < self.tokens.len() && self.tokens.get(at) == word {
                 self.postings[at].insert(row);
             } else {
-                self.tokens.insert(at, word.into());
+                self.tokens.insert(at, word);
                 self.postings.insert(at, Posting::One(row));
             }
         }
@@ -84,7 +138,7 @@ impl SearchIndex {
 
     /// Bytes held by the token list and postings.
     pub fn heap_bytes(&self) -> usize {
-        let tokens: usize = self.tokens.iter().map(|t| t.len() + 16).sum();
+        let tokens = self.tokens.heap_bytes();
         let postings: usize = self.postings.iter().map(|p| p.heap_bytes() + 32).sum();
         tokens + postings
     }

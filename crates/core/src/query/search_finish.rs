@@ -11,7 +11,7 @@ use std::cmp::Ordering;
 
 use super::bitset::Bitset;
 use super::posting::{DENSE_SHARE, Posting};
-use super::search::SearchIndex;
+use super::search::{SearchIndex, TokenList};
 use super::search_build::{Cells, Dictionary, Occurrences};
 
 /// A token to sort: its first 8 bytes, big-endian and zero-padded (tokens
@@ -144,7 +144,7 @@ impl SearchFinishing {
             merged: Vec::new(),
             phase: Phase::Runs { run: 0, next: 0 },
             index: SearchIndex {
-                tokens: Vec::with_capacity(tokens),
+                tokens: TokenList::with_capacity(tokens, dictionary.text.len()),
                 postings: Vec::with_capacity(tokens),
             },
             dictionary,
@@ -407,7 +407,7 @@ impl SearchFinishing {
             spent += 1 + rows.len() / ROWS_PER_UNIT;
             // Tokens are folded text: valid UTF-8.
             let token = String::from_utf8_lossy(self.dictionary.token(id));
-            self.index.tokens.push(token.into());
+            self.index.tokens.push(&token);
             self.index
                 .postings
                 .push(Posting::new(rows, row_count, bits));
@@ -466,11 +466,12 @@ mod tests {
             }
             let stepped = finishing.finish();
             prop_assert_eq!(format!("{stepped:?}"), format!("{whole:?}"));
-            let mut sorted = stepped.tokens.clone();
+            let tokens: Vec<&str> = (0..stepped.tokens.len()).map(|i| stepped.tokens.get(i)).collect();
+            let mut sorted = tokens.clone();
             sorted.sort();
-            prop_assert_eq!(&sorted, &stepped.tokens);
+            prop_assert_eq!(&sorted, &tokens);
             sorted.dedup();
-            prop_assert_eq!(sorted.len(), stepped.tokens.len());
+            prop_assert_eq!(sorted.len(), tokens.len());
         }
     }
 }
