@@ -44,6 +44,7 @@
 
 mod bitset;
 mod builder;
+mod cast_memo;
 mod collate;
 mod column;
 mod execute;

@@ -57,8 +57,11 @@ impl Cells {
 /// The distinct tokens seen, each with an id (its order of first sight).
 #[derive(Debug, Default)]
 pub(super) struct Dictionary {
-    /// Ids of words of up to 16 bytes, packed in an integer (most words):
-    /// hashing and comparing them needs no string comparison.
+    /// Ids of words of up to 8 bytes (most words), packed in an integer:
+    /// hashing and comparing them needs no string comparison, and the
+    /// table's entries are small (more of them stay in cache).
+    small_ids: FxHashMap<u64, u32>,
+    /// Ids of words of 9 to 16 bytes, packed likewise.
     short_ids: FxHashMap<u128, u32>,
     /// Ids of longer words.
     long_ids: FxHashMap<Box<[u8]>, u32>,
@@ -84,6 +87,7 @@ impl Dictionary {
     fn id(&mut self, word: &[u8]) -> u32 {
         let next = self.spans.len() as u32;
         let id = match pack(word) {
+            Some(packed) if word.len() <= 8 => *self.small_ids.entry(packed as u64).or_insert(next),
             Some(packed) => *self.short_ids.entry(packed).or_insert(next),
             None => match self.long_ids.get(word) {
                 Some(&id) => id,
