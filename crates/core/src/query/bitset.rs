@@ -107,6 +107,11 @@ impl Bitset {
         })
     }
 
+    /// Removes every member.
+    pub fn clear(&mut self) {
+        self.words.fill(0);
+    }
+
     /// Members in increasing order, collected.
     pub fn to_vec(&self) -> Vec<u32> {
         let mut out = Vec::with_capacity(self.count());

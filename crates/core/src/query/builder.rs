@@ -6,7 +6,9 @@ use std::cell::OnceCell;
 use super::QueryIndex;
 use super::column::{CellSource, ColumnSpec, SortKind};
 use super::facets::FacetIndex;
-use super::search::{SearchBuilder, SearchFinishing, SearchIndex};
+use super::search::SearchIndex;
+use super::search_build::SearchBuilder;
+use super::search_finish::SearchFinishing;
 use super::sort::SortColumn;
 
 /// An index under construction.
@@ -96,8 +98,8 @@ impl QueryIndexBuilder {
             for facet in &mut index.facets {
                 facet.add_cell(id, source.cell(row, facet.column));
             }
-            for &col in &searched {
-                self.search.add_text(id, source.cell(row, col).text);
+            for (slot, &col) in searched.iter().enumerate() {
+                (self.search).add_cell(slot, id, source.text(row, col));
             }
             for &col in &keyed {
                 if let Some(keys) = index.sort[col].get_mut() {
@@ -108,9 +110,11 @@ impl QueryIndexBuilder {
         index.row_count = end;
     }
 
-    /// Does a part of [`finish`](Self::finish): the first call sorts the
-    /// search tokens, each later one builds the postings of up to `tokens`
-    /// tokens. Returns `true` when `finish` has nothing long left to do.
+    /// Does a part of [`finish`](Self::finish), about `tokens` units of
+    /// work: sorting a run of `tokens` search tokens, merging `tokens`
+    /// sorted tokens, or building the postings of up to `tokens` tokens (a
+    /// frequent token counting for more). Returns `true` when `finish` has
+    /// nothing long left to do.
     /// Rows must not be added once finishing has started.
     pub fn finish_step(&mut self, tokens: usize) -> bool {
         match &mut self.finishing {

@@ -57,6 +57,15 @@ pub(super) fn fold_char(c: char, out: &mut String) {
     }
 }
 
+/// The folded form of `c` when [`fold_char`] folds it into exactly one
+/// character found in the Latin tables (accented letters): no string needed.
+pub(super) fn fold_single(c: char) -> Option<char> {
+    match c {
+        'œ' | 'Œ' | 'æ' | 'Æ' | 'ß' | 'ẞ' => None,
+        _ => fold_latin(c),
+    }
+}
+
 /// The folded form of a letter of the Latin blocks, from the generated table.
 fn fold_latin(c: char) -> Option<char> {
     let code = c as u32;

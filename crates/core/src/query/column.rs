@@ -105,6 +105,10 @@ pub struct Cell<'a> {
 pub trait CellSource {
     fn row_count(&self) -> usize;
     fn cell(&self, row: usize, column: usize) -> Cell<'_>;
+    /// The text of a cell (what [`cell`](Self::cell) gives as `text`).
+    fn text(&self, row: usize, column: usize) -> &str {
+        self.cell(row, column).text
+    }
 }
 
 /// A table held as rows of `(text, value)` cells, columns in spec order.

@@ -12,6 +12,7 @@
 
 use std::cell::OnceCell;
 
+use super::cast_memo::CastColumn;
 use super::column::{Cell, CellSource, ColumnSpec, FacetSpec, SortKind};
 use super::{QueryIndex, UpdateError};
 use crate::schema::{Field, FieldType, Schema, StringFormat};
@@ -124,7 +125,7 @@ pub struct TableSource<'a> {
     /// Table column of each schema field (matched by header label).
     columns: Vec<Option<usize>>,
     needs_value: Vec<bool>,
-    values: Vec<OnceCell<Vec<Value>>>,
+    values: Vec<OnceCell<CastColumn>>,
 }
 
 impl<'a> TableSource<'a> {
@@ -155,13 +156,6 @@ impl<'a> TableSource<'a> {
             .and_then(|c| self.table.cell(row, c))
             .unwrap_or("")
     }
-
-    /// The typed value of a cell; a cell that does not cast counts as empty.
-    fn cast(&self, row: usize, field: usize) -> Value {
-        self.schema
-            .cast(field, self.text(row, field))
-            .unwrap_or(Value::Null)
-    }
 }
 
 impl CellSource for TableSource<'_> {
@@ -169,15 +163,24 @@ impl CellSource for TableSource<'_> {
         self.table.len()
     }
 
+    fn text(&self, row: usize, column: usize) -> &str {
+        TableSource::text(self, row, column)
+    }
+
     fn cell(&self, row: usize, column: usize) -> Cell<'_> {
-        let text = self.text(row, column);
+        let text = TableSource::text(self, row, column);
         let value = if self.needs_value[column] {
             let values = self.values[column].get_or_init(|| {
-                (0..self.table.len())
-                    .map(|r| self.cast(r, column))
-                    .collect()
+                let mut values = CastColumn::default();
+                for r in 0..self.table.len() {
+                    // A cell that does not cast counts as empty.
+                    values.push(self.text(r, column), |text| {
+                        self.schema.cast(column, text).unwrap_or(Value::Null)
+                    });
+                }
+                values
             });
-            &values[row]
+            values.get(row)
         } else {
             let missing = self.schema.missing_values_of(&self.schema.fields[column]);
             if missing.iter().any(|m| m == text) {

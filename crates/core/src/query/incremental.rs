@@ -2,6 +2,7 @@
 //! responsive while a large file is indexed. The finished index is the one
 //! [`QueryIndex::from_table`] builds.
 
+use super::cast_memo::CastColumn;
 use super::column::{Cell, CellSource, SortKind};
 use super::from_table::{MISSING, PRESENT, column_specs};
 use super::{IndexOptions, QueryIndex, QueryIndexBuilder};
@@ -28,6 +29,8 @@ pub struct TableIndexer {
     /// Fields whose typed value the index reads (list facets, number and
     /// date sort keys); the others are only checked for missing values.
     needs_value: Vec<bool>,
+    /// The typed values of the rows of the current step, by field.
+    values: Vec<CastColumn>,
 }
 
 impl TableIndexer {
@@ -41,6 +44,7 @@ impl TableIndexer {
             })
             .collect();
         TableIndexer {
+            values: specs.iter().map(|_| CastColumn::default()).collect(),
             builder: QueryIndexBuilder::new(specs, table.len()),
             columns: schema
                 .fields
@@ -61,22 +65,17 @@ impl TableIndexer {
     pub fn step(&mut self, schema: &Schema, table: &Table, rows: usize) -> bool {
         let start = self.builder.rows_done();
         let end = start.saturating_add(rows).min(table.len());
-        let values = self
-            .needs_value
-            .iter()
-            .enumerate()
-            .map(|(field, &needed)| {
-                if !needed {
-                    return Vec::new();
-                }
-                (start..end)
-                    .map(|row| {
-                        let text = self.text(table, row, field);
-                        schema.cast(field, text).unwrap_or(Value::Null)
-                    })
-                    .collect()
-            })
-            .collect();
+        for (field, values) in self.values.iter_mut().enumerate() {
+            values.clear();
+            if !self.needs_value[field] {
+                continue;
+            }
+            let column = self.columns[field];
+            for row in start..end {
+                let text = column.and_then(|c| table.cell(row, c)).unwrap_or("");
+                values.push(text, |text| schema.cast(field, text).unwrap_or(Value::Null));
+            }
+        }
         let mut builder =
             std::mem::replace(&mut self.builder, QueryIndexBuilder::new(Vec::new(), 0));
         let slice = Slice {
@@ -84,16 +83,16 @@ impl TableIndexer {
             schema,
             table,
             start,
-            values,
         };
         builder.add_rows(&slice, end);
         self.builder = builder;
         end >= table.len()
     }
 
-    /// Does a part of [`finish`](Self::finish) (sorting the search tokens,
-    /// then building the postings of up to `tokens` tokens); returns `true`
-    /// once `finish` has nothing long left to do. Call after the last
+    /// Does a part of [`finish`](Self::finish), about `tokens` units of
+    /// work (sorting or merging `tokens` search tokens, or building the
+    /// postings of up to `tokens` tokens); returns `true` once `finish` has
+    /// nothing long left to do. Call after the last
     /// [`step`](Self::step).
     pub fn finish_step(&mut self, tokens: usize) -> bool {
         self.builder.finish_step(tokens)
@@ -111,13 +110,13 @@ impl TableIndexer {
     }
 }
 
-/// The cells of rows `start..` of a table, typed values cast for the slice.
+/// The cells of rows `start..` of a table, typed values cast for the slice
+/// (in the indexer).
 struct Slice<'a> {
     indexer: &'a TableIndexer,
     schema: &'a Schema,
     table: &'a Table,
     start: usize,
-    values: Vec<Vec<Value>>,
 }
 
 impl CellSource for Slice<'_> {
@@ -125,10 +124,14 @@ impl CellSource for Slice<'_> {
         self.table.len()
     }
 
+    fn text(&self, row: usize, column: usize) -> &str {
+        self.indexer.text(self.table, row, column)
+    }
+
     fn cell(&self, row: usize, column: usize) -> Cell<'_> {
         let text = self.indexer.text(self.table, row, column);
         let value = if self.indexer.needs_value[column] {
-            &self.values[column][row - self.start]
+            self.indexer.values[column].get(row - self.start)
         } else {
             let field = &self.schema.fields[column];
             if self

@@ -44,6 +44,7 @@
 
 mod bitset;
 mod builder;
+mod cast_memo;
 mod collate;
 mod column;
 mod execute;
@@ -51,9 +52,12 @@ mod facets;
 mod from_table;
 mod incremental;
 mod model;
+mod posting;
 mod rank;
 mod row_order;
 mod search;
+mod search_build;
+mod search_finish;
 mod sort;
 mod tokenize;
 mod transitions;

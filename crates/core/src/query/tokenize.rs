@@ -6,7 +6,7 @@
 //! non-ASCII characters, handing each word to the caller as bytes, with no
 //! allocation. Indexing ~100 MB of text spends most of its time here.
 
-use super::collate::fold_char;
+use super::collate::{fold_char, fold_single};
 
 /// Calls `f` with the bytes (UTF-8) of each folded word of `text`, in
 /// order, repeats included. `buf` is scratch space.
@@ -55,6 +55,16 @@ fn finish_word(text: &str, mut i: usize, buf: &mut Vec<u8>, f: &mut impl FnMut(&
         }
         let c = text[i..].chars().next().unwrap_or(' ');
         i += c.len_utf8();
+        if let Some(fc) = fold_single(c) {
+            // An accented letter (most non-ASCII text): no folding buffer.
+            if fc.is_alphanumeric() {
+                buf.extend_from_slice(fc.encode_utf8(&mut utf8).as_bytes());
+            } else if !buf.is_empty() {
+                f(buf);
+                buf.clear();
+            }
+            continue;
+        }
         folded.clear();
         fold_char(c, &mut folded);
         for fc in folded.chars() {
