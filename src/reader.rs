@@ -8,7 +8,7 @@ use crate::column_chooser::{ColumnChooser, default_columns};
 use crate::dataset::Dataset;
 use crate::detail_view::DetailView;
 use crate::download::Downloads;
-use crate::edit::EditToolbar;
+use crate::edit::{EditToolbar, Edits};
 use crate::facets::FacetPanel;
 use crate::filter_chips::FilterChips;
 use crate::i18n::strings;
@@ -74,6 +74,19 @@ pub fn reader(props: &ReaderProps) -> Html {
             }
         })
     };
+    // The editing controls hand the columns over when they switch bundles.
+    {
+        let (edits, dataset) = (use_context::<Edits>(), props.dataset.clone());
+        use_effect_with((*columns).clone(), move |shown| {
+            if let Some(edits) = edits {
+                let names: Vec<&str> = shown
+                    .iter()
+                    .map(|&f| dataset.field(f).name.as_str())
+                    .collect();
+                edits.keep_columns(names.join(","));
+            }
+        });
+    }
     let on_columns = {
         let columns = columns.clone();
         Callback::from(move |next: Vec<usize>| columns.set(next))
