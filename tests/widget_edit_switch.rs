@@ -148,7 +148,7 @@ async fn editing_a_cell_asks_for_the_editor_and_shows_why_it_failed() {
             == "Beta")
         .await
     );
-    click(&root, ".vt-edit-switch-failed .vt-retry");
+    click(&root, ".vt-edit-switch-failed .vt-edit-switch-retry");
     assert!(eventually(&root, |_| requests.borrow().len() == 2).await);
     assert_eq!(detail(&requests, 1, "edit-start").as_deref(), Some("cell"));
     assert_eq!(detail(&requests, 1, "edit-row").as_deref(), Some("key:p2"));

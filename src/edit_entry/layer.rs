@@ -150,7 +150,7 @@ pub fn edit_layer(props: &EditLayerProps) -> Html {
                 <div class="vt-edit-switch vt-edit-switch-failed" role="alert">
                     <p>{ s.editor_failed }</p>
                     { for reason.clone().map(|r| html! { <p class="vt-edit-switch-reason">{ r }</p> }) }
-                    <button type="button" class="vt-button vt-retry" onclick={retry}>{ s.retry }</button>
+                    <button type="button" class="vt-button vt-edit-switch-retry" onclick={retry}>{ s.retry }</button>
                 </div>
             }
         }
