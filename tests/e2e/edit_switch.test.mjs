@@ -13,6 +13,11 @@ let browser;
 before(async () => {
   server = await startServer();
   browser = await launchBrowser();
+  // The server compresses each static file on its first request; do it
+  // before the pages load.
+  for (const file of ["vitrine_widget_bg.wasm", "vitrine_widget_edit_bg.wasm"]) {
+    await fetch(`${server.base}/${file}`, { headers: { "accept-encoding": "br, gzip" } });
+  }
 });
 
 after(async () => {

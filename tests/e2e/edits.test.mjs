@@ -18,7 +18,9 @@ let browser;
 before(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  await fetch(`${server.base}/vitrine_widget_bg.wasm`, { headers: { "accept-encoding": "br, gzip" } });
+  for (const file of ["vitrine_widget_bg.wasm", "vitrine_widget_edit_bg.wasm"]) {
+    await fetch(`${server.base}/${file}`, { headers: { "accept-encoding": "br, gzip" } });
+  }
 });
 
 after(async () => {
