@@ -55,7 +55,7 @@ test("readers load the reader bundle only; the first edit loads the editor and k
 
   // Search and sort descending by the first column: both go to the URL.
   await page.locator("vitrine-table #vt-search-input").fill("Ville");
-  await page.waitForFunction(() => /[?&]q=Ville/.test(location.search));
+  await page.waitForFunction(() => /[?&]vt-q=Ville/.test(location.search));
   const header = page.locator("vitrine-table th").first();
   await header.click();
   await header.click();
@@ -99,9 +99,8 @@ test("when the editor bundle cannot load, the reader says why and a retry opens 
 
   await page.unroute("**/vitrine_widget_edit_bg.wasm", block);
   await page.locator("vitrine-table .vt-edit-switch-retry").click();
-  const form = page.locator("vitrine-table .vt-form");
-  await form.waitFor({ timeout: 30_000 });
-  assert.match(await form.innerText(), /Nouveau projet/);
+  await page.locator("vitrine-table .vt-form").waitFor({ timeout: 30_000 });
+  assert.match(await page.locator("vitrine-table .vt-edit-dialog h2").innerText(), /Nouveau projet/);
 });
 
 test("a draft left by an earlier visit opens the editor at once, with its changes", async () => {
