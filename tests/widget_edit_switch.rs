@@ -233,3 +233,27 @@ async fn read_only_widgets_never_ask_for_the_editor() {
     }
     clear_storage();
 }
+
+/// The reader never validates, so it does not compile `pattern` constraints
+/// (vitrine-core without `check-patterns`): a schema whose pattern
+/// `regex-lite` rejects still shows its data.
+#[wasm_bindgen_test]
+async fn the_reader_shows_data_whose_schema_has_an_invalid_pattern() {
+    clear_storage();
+    let root = shadow_container(None);
+    let schema = r#"{"fields": [
+      {"name": "id"}, {"name": "nom", "constraints": {"pattern": "(unclosed"}}
+    ]}"#;
+    let app = mount(
+        root.clone(),
+        attributes(&[
+            ("src", &data_url("text/csv", "id,nom\n1,Alpha\n")),
+            ("schema", &data_url("application/json", schema)),
+            ("lang", "fr"),
+            ("readonly", ""),
+        ]),
+    )
+    .unwrap();
+    assert!(eventually(&root, |r| text_of(r, "tbody").contains("Alpha")).await);
+    app.destroy();
+}
