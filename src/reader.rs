@@ -8,7 +8,7 @@ use crate::column_chooser::{ColumnChooser, default_columns};
 use crate::dataset::Dataset;
 use crate::detail_view::DetailView;
 use crate::download::Downloads;
-use crate::edit::{EditToolbar, Edits};
+use crate::edit::EditToolbar;
 use crate::facets::FacetPanel;
 use crate::filter_chips::FilterChips;
 use crate::i18n::strings;
@@ -74,9 +74,11 @@ pub fn reader(props: &ReaderProps) -> Html {
             }
         })
     };
-    // The editing controls hand the columns over when they switch bundles.
+    // The reader bundle's editing controls hand the columns over when they
+    // switch to the editor bundle (which has no switch to make).
+    #[cfg(not(feature = "edit"))]
     {
-        let (edits, dataset) = (use_context::<Edits>(), props.dataset.clone());
+        let (edits, dataset) = (use_context::<crate::edit::Edits>(), props.dataset.clone());
         use_effect_with((*columns).clone(), move |shown| {
             if let Some(edits) = edits {
                 let names: Vec<&str> = shown

@@ -76,10 +76,6 @@ impl Edits {
         self.start_cell.borrow_mut().take()
     }
 
-    /// The reader's columns matter only when switching bundles, which the
-    /// editor bundle never does.
-    pub fn keep_columns(&self, _names: String) {}
-
     pub fn dispatch(&self, action: EditAction) {
         self.state.dispatch(action);
     }
