@@ -27,6 +27,7 @@ pub struct Dataset {
     /// URL of the data, against which relative image URLs resolve.
     pub src: String,
     /// The dataset version edits are made against (server version, else a content hash).
+    #[cfg_attr(not(feature = "edit"), allow(dead_code))]
     pub version: String,
     schema: Schema,
     table: Table,
@@ -37,6 +38,7 @@ pub struct Dataset {
     public: Vec<usize>,
     header: HeaderMatch,
     /// The longest text of each field, measured once when an editor asks.
+    #[cfg_attr(not(feature = "edit"), allow(dead_code))]
     longest: Vec<std::cell::OnceCell<usize>>,
 }
 
@@ -203,6 +205,7 @@ impl Dataset {
 
     /// The longest text of a field in the data, in characters (scanned
     /// once per field: editors ask on every render).
+    #[cfg(feature = "edit")]
     pub fn longest(&self, field: usize) -> usize {
         *self.longest[field].get_or_init(|| {
             (0..self.table.len() as u32)

@@ -4,7 +4,7 @@
 
 use crate::cell::text_content;
 use crate::dataset::Dataset;
-use crate::edit::{Edits, edit_strings};
+use crate::edit::Edits;
 use crate::i18n::{Lang, strings};
 use crate::state::Action;
 use std::rc::Rc;
@@ -125,7 +125,7 @@ pub fn detail_view(props: &DetailViewProps) -> Html {
         let onclick = Callback::from(move |_: MouseEvent| edits.open_form(row_ref.clone(), None));
         html! {
             <button type="button" class="vt-button vt-propose" {onclick}>
-                { edit_strings(lang).propose }
+                { s.propose }
             </button>
         }
     });

@@ -88,6 +88,18 @@ pub struct Strings {
     pub export_csv: &'static str,
     pub export_json: &'static str,
     pub other: &'static str,
+    // The editing controls, shown by both bundles (see `edit_start.rs`).
+    pub propose: &'static str,
+    pub new_project: &'static str,
+    pub my_proposal: fn(usize) -> String,
+    pub undo: &'static str,
+    pub redo: &'static str,
+    pub open_details: &'static str,
+    #[cfg_attr(feature = "edit", allow(dead_code))]
+    pub opening_editor: &'static str,
+    #[cfg_attr(feature = "edit", allow(dead_code))]
+    pub editor_failed: &'static str,
+    pub retry: &'static str,
 }
 
 /// A count written for the language ("12 345", "12,345").
@@ -150,6 +162,15 @@ static FR: Strings = Strings {
     export_csv: "Exporter en CSV",
     export_json: "Exporter en JSON",
     other: "Autres",
+    propose: "Proposer une modification",
+    new_project: "Proposer un nouveau projet",
+    my_proposal: |n| format!("Ma proposition ({n})"),
+    undo: "Annuler",
+    redo: "Rétablir",
+    open_details: "Ouvrir la fiche",
+    opening_editor: "Ouverture de l'éditeur…",
+    editor_failed: "L'éditeur n'a pas pu se charger",
+    retry: "Réessayer",
 };
 
 static EN: Strings = Strings {
@@ -200,6 +221,15 @@ static EN: Strings = Strings {
     export_csv: "Export as CSV",
     export_json: "Export as JSON",
     other: "Other",
+    propose: "Suggest a change",
+    new_project: "Suggest a new project",
+    my_proposal: |n| format!("My proposal ({n})"),
+    undo: "Undo",
+    redo: "Redo",
+    open_details: "Open details",
+    opening_editor: "Opening the editor…",
+    editor_failed: "The editor could not load",
+    retry: "Retry",
 };
 
 #[cfg(test)]

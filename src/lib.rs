@@ -15,7 +15,15 @@ mod config;
 mod dataset;
 mod detail_view;
 mod download;
+// The editing code: compiled into the editor bundle only. The reader
+// bundle shows the same controls from `edit_entry/`, and using one of them
+// switches the element to the editor bundle (see `edit_start.rs`).
+#[cfg(feature = "edit")]
 mod edit;
+#[cfg(not(feature = "edit"))]
+#[path = "edit_entry/mod.rs"]
+mod edit;
+mod edit_start;
 mod error_panel;
 mod facet_group;
 mod facets;

@@ -74,6 +74,21 @@ pub fn reader(props: &ReaderProps) -> Html {
             }
         })
     };
+    // The reader bundle's editing controls hand the columns over when they
+    // switch to the editor bundle (which has no switch to make).
+    #[cfg(not(feature = "edit"))]
+    {
+        let (edits, dataset) = (use_context::<crate::edit::Edits>(), props.dataset.clone());
+        use_effect_with((*columns).clone(), move |shown| {
+            if let Some(edits) = edits {
+                let names: Vec<&str> = shown
+                    .iter()
+                    .map(|&f| dataset.field(f).name.as_str())
+                    .collect();
+                edits.keep_columns(names.join(","));
+            }
+        });
+    }
     let on_columns = {
         let columns = columns.clone();
         Callback::from(move |next: Vec<usize>| columns.set(next))

@@ -9,7 +9,7 @@
 
 use crate::cell::{cell_title, text_content};
 use crate::dataset::Dataset;
-use crate::edit::{EditorMode, Edits, FieldEditor, edit_strings};
+use crate::edit::{EditorMode, Edits, FieldEditor};
 use crate::grid_nav::{GridCell, move_focus, visible_range};
 use crate::i18n::{Lang, strings};
 use crate::state::Action;
@@ -41,10 +41,33 @@ pub fn table_view(props: &TableViewProps) -> Html {
     let scroller = use_node_ref();
     let scroll_top = use_state(|| 0.0);
     let viewport = use_state(|| DEFAULT_VIEWPORT);
-    let active = use_state(GridCell::default);
-    let focus_pending = use_mut_ref(|| false);
     let edits = use_context::<Edits>();
-    let editing = use_state(|| None::<GridCell>);
+    // The cell to edit at once: the reader bundle asked for it when it
+    // switched to the editor bundle (see `crate::edit_start`).
+    let start = {
+        let (edits, dataset) = (edits.clone(), props.dataset.clone());
+        let (rows, columns) = (props.rows.clone(), props.columns.clone());
+        *use_memo((), move |_| {
+            let (row, field) = edits.as_ref()?.take_start_cell()?;
+            let row = row.locate(dataset.schema(), dataset.table())?;
+            let pos = rows.iter().position(|&r| r as usize == row)?;
+            let col = columns
+                .iter()
+                .position(|&f| dataset.field(f).name == field)?;
+            Some(GridCell { row: pos + 1, col })
+        })
+    };
+    let active = use_state(|| start.unwrap_or_default());
+    let focus_pending = use_mut_ref(|| false);
+    let editing = use_state(|| start);
+    {
+        let scroller = scroller.clone();
+        use_effect_with((), move |_| {
+            if let (Some(cell), Some(el)) = (start, scroller.cast::<Element>()) {
+                scroll_into_view(&el, cell.row);
+            }
+        });
+    }
     let (rows, cols) = (props.rows.len(), props.columns.len());
 
     // Measure the viewport, and move the focus after a keyboard move.
@@ -259,7 +282,7 @@ pub fn table_view(props: &TableViewProps) -> Html {
                     e.stop_propagation();
                     open_row(pos);
                 });
-                let label = edit_strings(props.lang).open_details;
+                let label = s.open_details;
                 html! {
                     <button type="button" class="vt-open-row" tabindex="-1" title={label}
                         aria-label={label} {onclick}>{ "↗" }</button>

@@ -195,3 +195,48 @@ async fn read_only_widgets_offer_no_editing() {
     gloo_timers::future::sleep(Duration::from_millis(100)).await;
     assert!(find(&root, ".vt-inline").is_none());
 }
+
+/// The editor bundle opens what the reader bundle asked for when it
+/// switched (the loader passes it as mount attributes, see `edit_start.rs`).
+#[wasm_bindgen_test]
+async fn the_editor_opens_what_the_reader_asked_for() {
+    web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .clear()
+        .unwrap();
+    // A cell of the second row, in place, with the reader's columns.
+    let (root, _app, _) = mounted(&[
+        ("edit-start", "cell"),
+        ("edit-row", "key:p2"),
+        ("edit-field", "nom"),
+        ("columns", "nom,statut"),
+    ])
+    .await;
+    assert_eq!(count(&root, "th"), 2, "the reader's columns are kept");
+    assert!(eventually(&root, |r| find(r, ".vt-inline input").is_some()).await);
+    let input: HtmlInputElement = find(&root, ".vt-inline input").unwrap().dyn_into().unwrap();
+    assert_eq!(input.value(), "Beta");
+    let td = find(&root, "td[data-cell='2-0']").unwrap();
+    assert!(
+        td.contains(Some(&input)),
+        "the editor is in row 2, column 1"
+    );
+
+    // The full form of a row, focusing the asked field.
+    let (root, _app, _) = mounted(&[
+        ("edit-start", "form"),
+        ("edit-row", "key:p1"),
+        ("edit-field", "siret"),
+    ])
+    .await;
+    assert!(eventually(&root, |r| find(r, "#vt-edit-siret").is_some()).await);
+    let nom: HtmlInputElement = find(&root, "#vt-edit-nom").unwrap().dyn_into().unwrap();
+    assert_eq!(nom.value(), "Alpha");
+
+    // The review of the proposal.
+    let (root, _app, _) = mounted(&[("edit-start", "review")]).await;
+    assert!(eventually(&root, |r| find(r, "#vt-review-title").is_some()).await);
+}

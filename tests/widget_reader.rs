@@ -111,8 +111,10 @@ async fn header_click_sorts_and_a_row_opens_its_detail() {
     click(&root, "tbody td");
     assert!(eventually(&root, |r| count(r, "[role=dialog]") == 1).await);
     assert!(text_of(&root, "[role=dialog] h2").contains("Projet 599"));
-    let search = web_sys::window().unwrap().location().search().unwrap();
-    assert!(search.contains("t-row=599"), "{search}");
+    // The page URL follows once yew has run the reader's effects.
+    let search = || web_sys::window().unwrap().location().search().unwrap();
+    let in_url = eventually(&root, |_| search().contains("t-row=599")).await;
+    assert!(in_url, "{}", search());
     click(&root, ".vt-close");
     assert!(eventually(&root, |r| count(r, "[role=dialog]") == 0).await);
 }

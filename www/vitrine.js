@@ -10,6 +10,11 @@
  * it, and defines the <vitrine-table> custom element. Each element renders in
  * its own open shadow root with the widget's stylesheet, so the host page's CSS
  * cannot break it and its CSS cannot leak out.
+ *
+ * Two bundles sit next to it: the reader (`vitrine_widget`, loaded first)
+ * and the editor (`vitrine_widget_edit`, the same widget with the editing
+ * code). When a reader uses an editing control, the reader bundle asks for
+ * the editor (`switchToEditor` below) and the element is re-mounted with it.
  */
 (function () {
   "use strict";
@@ -50,20 +55,32 @@
   }
 
   var base = new URL(".", ownUrl()).href;
-  var modulePromise = null;
+  var READER = "vitrine_widget";
+  var EDITOR = "vitrine_widget_edit";
+  var modules = {};
+  var attempts = {};
 
-  /** Loads and instantiates the wasm module once for the whole page. */
-  function loadModule() {
-    if (!modulePromise) {
-      modulePromise = import(base + "vitrine_widget.js").then(function (mod) {
+  /**
+   * Loads and instantiates a wasm bundle once for the whole page; after a
+   * failure, the next call tries again.
+   */
+  function loadModule(name) {
+    if (!modules[name]) {
+      var attempt = attempts[name] || 0;
+      var glue = base + name + ".js" + (attempt ? "?retry=" + attempt : "");
+      modules[name] = import(glue).then(function (mod) {
         return mod
-          .default({ module_or_path: base + "vitrine_widget_bg.wasm" })
+          .default({ module_or_path: base + name + "_bg.wasm" })
           .then(function () {
             return mod;
           });
       });
+      modules[name].catch(function () {
+        attempts[name] = attempt + 1;
+        modules[name] = null;
+      });
     }
-    return modulePromise;
+    return modules[name];
   }
 
   function attributesOf(element) {
@@ -81,15 +98,73 @@
     return attrs;
   }
 
+  function errorText(error) {
+    return error && error.message ? error.message : String(error);
+  }
+
   /** A message shown when the module itself cannot load (no wasm, blocked file). */
-  function showLoadFailure(root, error) {
+  function showLoadFailure(root, name, error) {
     var box = document.createElement("div");
     box.setAttribute("role", "alert");
     box.className = "vitrine-load-error";
     box.textContent =
       "Vitrine n'a pas pu se charger / Vitrine could not load (" +
-      base + "vitrine_widget_bg.wasm): " + (error && error.message ? error.message : String(error));
+      base + name + "_bg.wasm): " + errorText(error);
     root.appendChild(box);
+  }
+
+  /**
+   * The reader bundle asks for the editor (event "vitrine-edit", sent when
+   * a reader uses an editing control or a draft of the dataset waits): load
+   * the editor bundle, then re-mount the element with it. The event's
+   * detail holds attributes for the new mount (what to open first, the
+   * reader's columns); the rest of the reader's state (filters, search,
+   * sort, view, open row) is in the page URL, which the new mount reads.
+   * The reader stays until the editor is ready; when the editor bundle
+   * cannot load, the reader gets "vitrine-edit-failed" with the reason,
+   * shows it and offers to retry.
+   */
+  function switchToEditor(element, event) {
+    if (element._bundle !== READER) {
+      return;
+    }
+    event.preventDefault(); // tells the reader that the request is handled
+    var target = event.target;
+    var handover = {};
+    var detail = event.detail || {};
+    Object.keys(detail).forEach(function (name) {
+      if (typeof detail[name] === "string") {
+        handover[name] = detail[name];
+      }
+    });
+    var generation = element._generation;
+    loadModule(EDITOR).then(
+      function (mod) {
+        if (generation !== element._generation || !element.isConnected) {
+          return; // removed meanwhile
+        }
+        if (element._bundle !== READER) {
+          return; // an earlier request switched it already
+        }
+        var attrs = attributesOf(element);
+        Object.keys(handover).forEach(function (name) {
+          attrs[name] = handover[name];
+        });
+        element._unmount();
+        element._bundle = EDITOR;
+        var mount = element._newMount();
+        try {
+          element._app = mod.mount(mount, attrs);
+        } catch (error) {
+          showLoadFailure(mount, EDITOR, error);
+        }
+      },
+      function (error) {
+        target.dispatchEvent(
+          new CustomEvent("vitrine-edit-failed", { detail: errorText(error) })
+        );
+      }
+    );
   }
 
   class VitrineTable extends HTMLElement {
@@ -101,6 +176,7 @@
       super();
       this._app = null;
       this._generation = 0;
+      this._bundle = READER;
       var root = this.attachShadow({ mode: "open" });
       var style = document.createElement("link");
       style.rel = "stylesheet";
@@ -108,13 +184,36 @@
       root.appendChild(style);
     }
 
-    connectedCallback() {
-      var generation = ++this._generation;
+    /** A new mount point for the app, listening for the editor request. */
+    _newMount() {
       var self = this;
       var mount = document.createElement("div");
       mount.className = "vitrine";
+      mount.addEventListener("vitrine-edit", function (event) {
+        switchToEditor(self, event);
+      });
       this.shadowRoot.appendChild(mount);
-      loadModule().then(
+      return mount;
+    }
+
+    /** Destroys the app and removes its mount points. */
+    _unmount() {
+      if (this._app) {
+        this._app.destroy();
+        this._app = null;
+      }
+      var mounts = this.shadowRoot.querySelectorAll("div.vitrine");
+      for (var i = 0; i < mounts.length; i++) {
+        mounts[i].remove();
+      }
+    }
+
+    connectedCallback() {
+      var generation = ++this._generation;
+      var self = this;
+      var bundle = this._bundle;
+      var mount = this._newMount();
+      loadModule(bundle).then(
         function (mod) {
           // Removed (or re-added) while the module was loading: do nothing.
           if (generation !== self._generation || !self.isConnected) {
@@ -125,7 +224,7 @@
         },
         function (error) {
           if (generation === self._generation) {
-            showLoadFailure(mount, error);
+            showLoadFailure(mount, bundle, error);
           }
         }
       );
@@ -133,14 +232,7 @@
 
     disconnectedCallback() {
       this._generation++;
-      if (this._app) {
-        this._app.destroy();
-        this._app = null;
-      }
-      var mounts = this.shadowRoot.querySelectorAll("div.vitrine");
-      for (var i = 0; i < mounts.length; i++) {
-        mounts[i].remove();
-      }
+      this._unmount();
     }
 
     attributeChangedCallback(name, oldValue, newValue) {

@@ -9,6 +9,7 @@ use super::state::{EditAction, EditState};
 use super::storage;
 use crate::attrs::Attrs;
 use crate::dataset::Dataset;
+use crate::edit_start::EditStart;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -32,16 +33,29 @@ fn in_text_field(e: &KeyboardEvent) -> bool {
 #[function_component(EditLayer)]
 pub fn edit_layer(props: &EditLayerProps) -> Html {
     let src = props.dataset.src.clone();
+    // What the reader bundle asked to open, when it switched to this one.
+    let start = use_memo((), |_| EditStart::from_attributes(&props.attrs.raw));
     let state = {
         let (src, version) = (src.clone(), props.dataset.version.clone());
+        let start = start.clone();
         use_reducer(move || {
             let mut draft = storage::load(&src).unwrap_or_default();
             if draft.history.is_empty() {
                 draft.version = version;
             }
-            EditState::new(draft)
+            let state = EditState::new(draft);
+            match (*start).clone() {
+                Some(EditStart::Form(row, field)) => state.apply(EditAction::OpenForm(row, field)),
+                Some(EditStart::NewRow) => state.apply(EditAction::NewRow),
+                Some(EditStart::Review) => state.apply(EditAction::OpenReview),
+                _ => state,
+            }
         })
     };
+    let start_cell = use_mut_ref(|| match (*start).clone() {
+        Some(EditStart::Cell(row, field)) => Some((row, field)),
+        _ => None,
+    });
     {
         let src = src.clone();
         use_effect_with(state.draft.clone(), move |draft| storage::save(&src, draft));
@@ -52,6 +66,7 @@ pub fn edit_layer(props: &EditLayerProps) -> Html {
         lang: props.attrs.lang,
         restricted: props.attrs.suggest_restricted,
         url: props.attrs.suggest_url.clone(),
+        start_cell,
     };
     let onkeydown = {
         let state = state.clone();

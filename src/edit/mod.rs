@@ -18,12 +18,12 @@ mod toolbar;
 
 pub use field_editor::{EditorMode, FieldEditor};
 pub use layer::EditLayer;
-pub use strings::edit_strings;
 pub use toolbar::EditToolbar;
 
 use crate::dataset::Dataset;
 use crate::i18n::Lang;
 use state::{EditAction, EditState};
+use std::cell::RefCell;
 use std::rc::Rc;
 use vitrine_core::changeset::RowRef;
 use yew::UseReducerHandle;
@@ -39,6 +39,9 @@ pub struct Edits {
     pub restricted: bool,
     /// Where proposals are sent (`None`: download only).
     pub url: Option<String>,
+    /// The cell to edit inline once the table shows (the reader bundle
+    /// asked for it, see `crate::edit_start`), taken by the first table.
+    start_cell: Rc<RefCell<Option<(RowRef, String)>>>,
 }
 
 impl Edits {
@@ -65,6 +68,12 @@ impl Edits {
         let name = &self.dataset.field(field).name;
         errors::row_messages(&self.dataset, &self.state.draft.history, row, self.lang)
             .any(|(f, _)| &f == name)
+    }
+
+    /// The cell (row, field name) to edit inline on the table's first
+    /// render, once.
+    pub fn take_start_cell(&self) -> Option<(RowRef, String)> {
+        self.start_cell.borrow_mut().take()
     }
 
     pub fn dispatch(&self, action: EditAction) {

@@ -9,6 +9,7 @@ use super::row_form::row_label;
 use super::send_form::SendForm;
 use super::state::EditAction;
 use super::strings::edit_strings;
+use crate::i18n::strings;
 use vitrine_core::changeset::RowRef;
 use yew::prelude::*;
 
@@ -75,7 +76,7 @@ pub fn review_panel(props: &ReviewPanelProps) -> Html {
                     }
                     <ins aria-label={s.after}>{ shown(&e.after) }</ins>
                     <button type="button" class="vt-button vt-revert" onclick={revert}
-                        aria-label={format!("{} : {field_title}", s.revert)}>{ s.undo }</button>
+                        aria-label={format!("{} : {field_title}", s.revert)}>{ strings(edits.lang).undo }</button>
                 </li>
             }
         });
@@ -121,8 +122,8 @@ pub fn review_panel(props: &ReviewPanelProps) -> Html {
     html! {
         <Dialog id="vt-review-title" title={s.review_title} close_label={s.close} on_close={close}>
             <div class="vt-history-actions">
-                { step(EditAction::Undo, s.undo, history.can_undo()) }
-                { step(EditAction::Redo, s.redo, history.can_redo()) }
+                { step(EditAction::Undo, strings(edits.lang).undo, history.can_undo()) }
+                { step(EditAction::Redo, strings(edits.lang).redo, history.can_redo()) }
             </div>
             if history.is_empty() {
                 <p>{ s.nothing_pending }</p>

@@ -120,7 +120,7 @@ pub fn send_form(props: &SendFormProps) -> Html {
                     <p>{ text }</p>
                     <p>{ s.kept }</p>
                     <button type="button" class="vt-button vt-retry" onclick={submit.clone()}
-                        disabled={!can_send}>{ s.retry }</button>
+                        disabled={!can_send}>{ crate::i18n::strings(edits.lang).retry }</button>
                 </div>
             })
         }

@@ -1,15 +1,11 @@
 //! Keeping the draft in `localStorage`, one entry per dataset (keyed by
 //! the data URL), so that a reload or a crash of the page loses nothing.
 
+use crate::edit_start::draft_key as key;
 use vitrine_core::changeset::Draft;
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
-}
-
-/// The storage key of the dataset at `src`.
-pub fn key(src: &str) -> String {
-    format!("vitrine:draft:{src}")
 }
 
 /// The saved draft of the dataset at `src`.

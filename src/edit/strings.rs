@@ -1,14 +1,9 @@
-//! The editing interface's strings, in French and English.
+//! The editing interface's strings, in French and English (the controls
+//! that open it are in `crate::i18n`: the reader bundle shows them too).
 
 use crate::i18n::Lang;
 
 pub struct EditStrings {
-    pub propose: &'static str,
-    pub new_project: &'static str,
-    pub my_proposal: fn(usize) -> String,
-    pub undo: &'static str,
-    pub redo: &'static str,
-    pub open_details: &'static str,
     pub required: &'static str,
     pub edited: &'static str,
     pub form_title: &'static str,
@@ -32,7 +27,6 @@ pub struct EditStrings {
     pub consent_needed: &'static str,
     pub send: &'static str,
     pub sending: &'static str,
-    pub retry: &'static str,
     pub download: &'static str,
     pub no_server: &'static str,
     pub sent: fn(&str) -> String,
@@ -52,12 +46,6 @@ pub fn edit_strings(lang: Lang) -> &'static EditStrings {
 }
 
 static FR: EditStrings = EditStrings {
-    propose: "Proposer une modification",
-    new_project: "Proposer un nouveau projet",
-    my_proposal: |n| format!("Ma proposition ({n})"),
-    undo: "Annuler",
-    redo: "Rétablir",
-    open_details: "Ouvrir la fiche",
     required: "obligatoire",
     edited: "modifié",
     form_title: "Proposer une modification",
@@ -87,7 +75,6 @@ static FR: EditStrings = EditStrings {
     consent_needed: "Cochez la case de consentement ou retirez votre nom et votre adresse.",
     send: "Envoyer la proposition",
     sending: "Envoi…",
-    retry: "Réessayer",
     download: "Télécharger ma proposition (JSON)",
     no_server: "Aucun serveur configuré : téléchargez votre proposition pour l'envoyer.",
     sent: |r| format!("Proposition envoyée. Numéro de référence : {r}."),
@@ -100,12 +87,6 @@ static FR: EditStrings = EditStrings {
 };
 
 static EN: EditStrings = EditStrings {
-    propose: "Suggest a change",
-    new_project: "Suggest a new project",
-    my_proposal: |n| format!("My proposal ({n})"),
-    undo: "Undo",
-    redo: "Redo",
-    open_details: "Open details",
     required: "required",
     edited: "edited",
     form_title: "Suggest a change",
@@ -135,7 +116,6 @@ static EN: EditStrings = EditStrings {
     consent_needed: "Tick the consent box or remove your name and email.",
     send: "Send the proposal",
     sending: "Sending…",
-    retry: "Retry",
     download: "Download my proposal (JSON)",
     no_server: "No server is configured: download your proposal to send it.",
     sent: |r| format!("Proposal sent. Reference number: {r}."),

@@ -3,7 +3,7 @@
 
 use super::Edits;
 use super::state::EditAction;
-use super::strings::edit_strings;
+use crate::i18n::strings;
 use yew::prelude::*;
 
 #[function_component(EditToolbar)]
@@ -11,7 +11,7 @@ pub fn edit_toolbar() -> Html {
     let Some(edits) = use_context::<Edits>() else {
         return Html::default();
     };
-    let s = edit_strings(edits.lang);
+    let s = strings(edits.lang);
     let history = &edits.state.draft.history;
     let button = |action: EditAction, label: String, enabled: bool, class: &'static str| {
         let edits = edits.clone();

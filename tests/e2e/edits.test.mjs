@@ -18,7 +18,9 @@ let browser;
 before(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  await fetch(`${server.base}/vitrine_widget_bg.wasm`, { headers: { "accept-encoding": "br, gzip" } });
+  for (const file of ["vitrine_widget_bg.wasm", "vitrine_widget_edit_bg.wasm"]) {
+    await fetch(`${server.base}/${file}`, { headers: { "accept-encoding": "br, gzip" } });
+  }
 });
 
 after(async () => {
@@ -157,10 +159,9 @@ test("three edits, a sort and two undos revert the right cells; values stay text
   const focused = await page.evaluate(() => document.querySelector("vitrine-table").shadowRoot.activeElement?.className);
   assert.match(focused, /vt-review/);
 
-  // A reload finds the pending edit.
+  // A reload finds the pending edit (the draft brings the editor bundle).
   await page.reload();
-  await page.locator("vitrine-table tbody tr").first().waitFor({ timeout: 30_000 });
-  assert.match(await reviewButton(page).innerText(), /\(1\)/);
+  await page.waitForFunction(() => /\(1\)/.test(document.querySelector("vitrine-table")?.shadowRoot?.querySelector(".vt-review")?.textContent ?? ""), null, { timeout: 30_000 });
   await reviewButton(page).click();
   assert.match(await page.locator("vitrine-table .vt-changes").innerText(), /<b>Zeta A<\/b>/);
   assert.deepEqual(errors, []);

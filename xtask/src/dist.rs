@@ -36,10 +36,17 @@ struct Bundle {
     features: &'static str,
 }
 
-/// What partner pages load (`vitrine.js` loads `vitrine_widget.js`).
+/// What partner pages load (`vitrine.js` loads `vitrine_widget.js`): the
+/// reader, without the editing code.
 const EMBED: Bundle = Bundle {
     name: "vitrine_widget",
     features: "",
+};
+/// The same widget with the editing code: `vitrine.js` swaps it in when a
+/// reader starts editing (or a draft of the dataset waits).
+const EDITOR: Bundle = Bundle {
+    name: "vitrine_widget_edit",
+    features: "edit",
 };
 /// The moderation page's bundle, kept out of what partner pages download.
 const MODERATION: Bundle = Bundle {
@@ -60,7 +67,7 @@ pub fn build() -> Result<Vec<SizeRow>> {
     }
     fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
 
-    for bundle in [&EMBED, &MODERATION] {
+    for bundle in [&EMBED, &EDITOR, &MODERATION] {
         build_bundle(bundle, &out, have_npm)?;
     }
 
@@ -75,6 +82,7 @@ pub fn build() -> Result<Vec<SizeRow>> {
         &[
             "vitrine.js",
             "vitrine_widget.js",
+            "vitrine_widget_edit.js",
             "vitrine.css",
             "vitrine_moderation.js",
             "moderation.css",
@@ -91,6 +99,12 @@ pub fn build() -> Result<Vec<SizeRow>> {
     )?;
     println!("\nModeration page (not loaded by partner pages):");
     sizes::print_table(&moderation);
+    let editor = sizes::measure(
+        &out,
+        &["vitrine_widget_edit_bg.wasm", "vitrine_widget_edit.js"],
+    )?;
+    println!("\nEditor bundle (loaded on top of the embed bundle when a reader starts editing):");
+    sizes::print_table(&editor);
     println!("\nEmbed bundle (what partner pages load):");
     sizes::measure(
         &out,

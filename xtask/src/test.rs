@@ -55,9 +55,22 @@ pub fn main() -> Result {
             // Not `bench-wasm`: that feature builds a measurement, not a test
             // (`cargo xtask bench-query-wasm` runs it).
             "--features",
-            "moderation",
+            "moderation,edit",
             "--target",
             tools::WASM_TARGET,
+        ])
+        .env("CHROMEDRIVER", tools::CHROMEDRIVER)
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))?;
+    cmd::step("reader bundle's editing controls in headless Chromium (without `edit`)");
+    run(cmd::cargo()
+        .args([
+            "test",
+            "--package",
+            "vitrine-widget",
+            "--target",
+            tools::WASM_TARGET,
+            "--test",
+            "widget_edit_switch",
         ])
         .env("CHROMEDRIVER", tools::CHROMEDRIVER)
         .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))?;

@@ -12,33 +12,35 @@ use crate::value::Value;
 /// engine also matches; natively the `regex` crate matches (much faster on
 /// large files) after `\d \w \s` and their negations are rewritten to the
 /// ASCII classes `regex-lite` uses, so the widget and the server accept
-/// exactly the same values.
+/// exactly the same values. In WebAssembly without the `check-patterns`
+/// feature (the widget's reader bundle, which never validates), a pattern
+/// is compiled on its first match instead of when the schema loads, so
+/// `regex-lite`'s parser stays out of the bundle; an invalid pattern then
+/// matches nothing rather than making the schema invalid.
 #[derive(Debug, Clone)]
 pub struct FullMatch {
     source: String,
-    #[cfg(target_arch = "wasm32")]
-    regex: regex_lite::Regex,
-    #[cfg(not(target_arch = "wasm32"))]
-    regex: regex::Regex,
+    regex: Compiled,
+}
+
+#[cfg(all(target_arch = "wasm32", feature = "check-patterns"))]
+type Compiled = regex_lite::Regex;
+#[cfg(all(target_arch = "wasm32", not(feature = "check-patterns")))]
+type Compiled = std::cell::OnceCell<Option<regex_lite::Regex>>;
+#[cfg(not(target_arch = "wasm32"))]
+type Compiled = regex::Regex;
+
+/// `^(?:^p$)` anchors every top-level alternative at the start, like
+/// Python's `re.match("^p$")`.
+fn anchored(pattern: &str) -> String {
+    format!("^(?:^{pattern}$)")
 }
 
 impl FullMatch {
     pub fn new(pattern: &str) -> Result<Self, String> {
-        // `^(?:^p$)` anchors every top-level alternative at the start, like
-        // Python's `re.match("^p$")`.
-        let anchored = format!("^(?:^{pattern}$)");
-        let invalid = |e: &dyn std::fmt::Display| format!("invalid pattern \"{pattern}\": {e}");
-        let lite = regex_lite::Regex::new(&anchored).map_err(|e| invalid(&e))?;
-        #[cfg(target_arch = "wasm32")]
-        let regex = lite;
-        #[cfg(not(target_arch = "wasm32"))]
-        let regex = {
-            drop(lite);
-            regex::Regex::new(&ascii_classes(&anchored)).map_err(|e| invalid(&e))?
-        };
         Ok(Self {
             source: pattern.to_string(),
-            regex,
+            regex: compile(pattern)?,
         })
     }
 
@@ -47,7 +49,33 @@ impl FullMatch {
     }
 
     pub fn is_match(&self, text: &str) -> bool {
-        self.regex.is_match(text)
+        #[cfg(all(target_arch = "wasm32", not(feature = "check-patterns")))]
+        let regex = self
+            .regex
+            .get_or_init(|| regex_lite::Regex::new(&anchored(&self.source)).ok())
+            .as_ref();
+        #[cfg(any(not(target_arch = "wasm32"), feature = "check-patterns"))]
+        let regex = Some(&self.regex);
+        regex.is_some_and(|r| r.is_match(text))
+    }
+}
+
+#[cfg(all(target_arch = "wasm32", not(feature = "check-patterns")))]
+fn compile(_pattern: &str) -> Result<Compiled, String> {
+    Ok(std::cell::OnceCell::new())
+}
+
+#[cfg(any(not(target_arch = "wasm32"), feature = "check-patterns"))]
+fn compile(pattern: &str) -> Result<Compiled, String> {
+    let anchored = anchored(pattern);
+    let invalid = |e: &dyn std::fmt::Display| format!("invalid pattern \"{pattern}\": {e}");
+    let lite = regex_lite::Regex::new(&anchored).map_err(|e| invalid(&e))?;
+    #[cfg(target_arch = "wasm32")]
+    return Ok(lite);
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        drop(lite);
+        regex::Regex::new(&ascii_classes(&anchored)).map_err(|e| invalid(&e))
     }
 }
 
