@@ -57,6 +57,7 @@ mod rank;
 mod search;
 mod search_build;
 mod search_finish;
+mod search_sort;
 mod sort;
 mod tokenize;
 mod transitions;
