@@ -87,6 +87,9 @@ struct Build {
     finish_steps: usize,
     peak_bytes: usize,
     kept_bytes: usize,
+    /// Peak and held bytes once every row is in (before finishing).
+    rows_peak_bytes: usize,
+    rows_kept_bytes: usize,
 }
 
 /// Rows per step and tokens per finishing step, as in the widget.
@@ -102,6 +105,8 @@ fn build(schema: &Schema, table: &vitrine_core::Table) -> Build {
     let ((), _, rows_cpu) = timed(|| while !indexer.step(schema, table, ROWS_PER_STEP) {});
     let mut out = Build {
         rows_cpu,
+        rows_peak_bytes: PEAK.load(Ordering::Relaxed) - before,
+        rows_kept_bytes: HELD.load(Ordering::Relaxed) - before,
         ..Build::default()
     };
     loop {
@@ -149,7 +154,8 @@ fn main() {
     for (i, b) in builds.iter().enumerate() {
         println!(
             "build {i}: wall {:.0} ms, cpu {:.0} ms (rows {:.0}, finish {:.0} in {} steps, \
-             longest {:.1} ms); peak {:.1} MB allocated, index {:.1} MB",
+             longest {:.1} ms); peak {:.1} MB allocated ({:.1} MB until every row is in, \
+             {:.1} MB held then), index {:.1} MB",
             b.wall,
             b.cpu,
             b.rows_cpu,
@@ -157,6 +163,8 @@ fn main() {
             b.finish_steps,
             b.longest_finish_step,
             b.peak_bytes as f64 / 1e6,
+            b.rows_peak_bytes as f64 / 1e6,
+            b.rows_kept_bytes as f64 / 1e6,
             b.kept_bytes as f64 / 1e6,
         );
     }

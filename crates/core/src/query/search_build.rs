@@ -122,13 +122,18 @@ impl Dictionary {
 /// when the index is finished (a counting sort).
 #[derive(Debug, Default)]
 pub(super) struct Occurrences {
-    /// Token ids, row after row.
-    pub(super) ids: Vec<u32>,
+    /// Token ids, row after row, in chunks of `LOG_CHUNK` (a growing log
+    /// is never copied, nor holds unused room beyond its last chunk).
+    chunks: Vec<Vec<u32>>,
+    len: usize,
     /// Each row holding tokens, increasing, with where its ids start.
     pub(super) rows: Vec<(u32, u32)>,
     /// `last[id]`: 1 + the last row token `id` was logged for (0: none).
     last: Vec<u32>,
 }
+
+/// Ids per chunk of the log (1 MB).
+const LOG_CHUNK: usize = 1 << 18;
 
 impl Occurrences {
     /// Logs token `id` for `row` (once per row; rows in increasing order).
@@ -142,9 +147,42 @@ impl Occurrences {
         }
         self.last[at] = row + 1;
         if self.rows.last().is_none_or(|&(r, _)| r != row) {
-            self.rows.push((row, self.ids.len() as u32));
+            self.rows.push((row, self.len as u32));
         }
-        self.ids.push(id);
+        if self.chunks.last().is_none_or(|c| c.len() == LOG_CHUNK) {
+            self.chunks.push(Vec::with_capacity(LOG_CHUNK));
+        }
+        if let Some(chunk) = self.chunks.last_mut() {
+            chunk.push(id);
+        }
+        self.len += 1;
+    }
+
+    /// Number of ids logged.
+    pub(super) fn len(&self) -> usize {
+        self.len
+    }
+
+    /// The ids logged at positions `range`.
+    pub(super) fn ids(&self, range: std::ops::Range<usize>) -> impl Iterator<Item = u32> + '_ {
+        let first = range.start / LOG_CHUNK;
+        let last = range.end.div_ceil(LOG_CHUNK).max(first);
+        self.chunks[first..last.min(self.chunks.len())]
+            .iter()
+            .enumerate()
+            .flat_map(move |(i, chunk)| {
+                let base = (first + i) * LOG_CHUNK;
+                let from = range.start.max(base) - base;
+                let to = range.end.min(base + chunk.len()) - base;
+                chunk[from..to.max(from)].iter().copied()
+            })
+    }
+
+    /// The end of the ids of logged row `i` (the start of the next row's).
+    pub(super) fn row_end(&self, i: usize) -> usize {
+        self.rows
+            .get(i + 1)
+            .map_or(self.len, |&(_, start)| start as usize)
     }
 }
 
@@ -295,7 +333,18 @@ impl SearchBuilder {
     /// The tokens of the `row_count` rows added, to be sorted and turned
     /// into an index in steps ([`SearchFinishing::step`]).
     pub fn into_finishing(self, row_count: usize) -> SearchFinishing {
-        SearchFinishing::new(self.dictionary, self.log, self.cells, row_count)
+        // Only the tokens' text goes on: the look-up tables and the last
+        // row of each token are freed before the postings are built.
+        let dictionary = Dictionary {
+            text: self.dictionary.text,
+            spans: self.dictionary.spans,
+            ..Dictionary::default()
+        };
+        let log = Occurrences {
+            last: Vec::new(),
+            ..self.log
+        };
+        SearchFinishing::new(dictionary, log, self.cells, row_count)
     }
 }
 
@@ -336,6 +385,26 @@ mod tests {
             })
             .collect();
         cached_and_plain(&[repeated, distinct, mixed]);
+    }
+
+    #[test]
+    fn the_log_reads_back_across_its_chunks() {
+        let mut log = Occurrences::default();
+        let n = 2 * LOG_CHUNK + 10;
+        for i in 0..n as u32 {
+            log.add(i, i / 3);
+        }
+        assert_eq!(log.len(), n);
+        for range in [0..n, 5..LOG_CHUNK + 3, LOG_CHUNK..LOG_CHUNK, n - 4..n] {
+            let ids: Vec<u32> = log.ids(range.clone()).collect();
+            assert_eq!(
+                ids,
+                (range.start as u32..range.end as u32).collect::<Vec<_>>()
+            );
+        }
+        assert_eq!(log.rows.len(), n.div_ceil(3));
+        assert_eq!(log.row_end(0), 3);
+        assert_eq!(log.row_end(log.rows.len() - 1), n);
     }
 
     #[test]

@@ -1,70 +1,25 @@
 //! Turning the collected tokens into a [`SearchIndex`] in short steps, so a
-//! page stays responsive: the tokens are sorted by a merge sort that can
-//! stop after any number of moves (runs sorted one per step, then merged
-//! pairwise a bounded number of tokens at a time); the logged rows and the
-//! remembered cells are listed under each of their tokens (counting sorts,
-//! in steps); then each
-//! token's rows (its own, and those of the cells holding it) become a
-//! compressed posting, a bounded amount of work per step.
-
-use std::cmp::Ordering;
+//! page stays responsive. The tokens are sorted (`search_sort.rs`); the
+//! logged rows are counted per token and the remembered cells listed under
+//! their tokens (counting sorts in chunks); then, a range of token ids at a
+//! time, the range's logged rows are listed per token (one pass over the
+//! log, a quarter of the rows at most held at once) and each token's rows
+//! (its own, and those of the cells holding it) become its posting; last,
+//! the postings are put in token order. Every step does a bounded amount
+//! of work.
 
 use super::bitset::Bitset;
 use super::posting::{DENSE_SHARE, Posting};
 use super::search::{SearchIndex, TokenList};
 use super::search_build::{Cells, Dictionary, Occurrences};
-
-/// A token to sort: its first 8 bytes, big-endian and zero-padded (tokens
-/// hold no NUL byte, so this orders as the bytes do), and its id.
-#[derive(Debug, Clone, Copy)]
-struct Key {
-    prefix: u64,
-    id: u32,
-}
-
-impl Key {
-    fn new(dictionary: &Dictionary, id: u32) -> Key {
-        let token = dictionary.token(id);
-        let mut head = [0u8; 8];
-        let n = token.len().min(8);
-        head[..n].copy_from_slice(&token[..n]);
-        Key {
-            prefix: u64::from_be_bytes(head),
-            id,
-        }
-    }
-}
-
-/// Token order (byte order of their UTF-8, which is `str` order).
-fn compare(dictionary: &Dictionary, a: &Key, b: &Key) -> Ordering {
-    a.prefix
-        .cmp(&b.prefix)
-        .then_with(|| dictionary.token(a.id).cmp(dictionary.token(b.id)))
-}
+use super::search_sort::TokenSort;
 
 /// Where the finishing is.
 #[derive(Debug)]
 enum Phase {
-    /// Sorting runs of `run` keys; the runs before `next` are sorted.
-    Runs {
-        run: usize,
-        next: usize,
-    },
-    /// Merging runs of `width` keys pairwise from `keys` into `merged`: the
-    /// pair starting at `lo` is being merged, `left` and `right` are the
-    /// next keys of its two runs.
-    Merge {
-        width: usize,
-        lo: usize,
-        left: usize,
-        right: usize,
-    },
+    Sort,
     /// Counting the logged rows of each token, from log entry `next` on.
     CountOwn {
-        next: usize,
-    },
-    /// Listing the logged rows under their tokens, from logged row `next` on.
-    PlaceOwn {
         next: usize,
     },
     /// Counting the cells of each token, for the cells from `next` on.
@@ -75,8 +30,17 @@ enum Phase {
     ListCells {
         next: usize,
     },
-    /// Building the postings of the sorted tokens from `next` on.
-    Postings {
+    /// Listing the logged rows of the tokens of `range`, from logged row
+    /// `next` on.
+    PlaceOwn {
+        next: usize,
+    },
+    /// Building the postings of the tokens of `range` from id `next` on.
+    Build {
+        next: usize,
+    },
+    /// Putting the postings in token order, from sorted token `next` on.
+    Order {
         next: usize,
     },
     Done,
@@ -87,11 +51,15 @@ enum Phase {
 #[derive(Debug)]
 pub struct SearchFinishing {
     dictionary: Dictionary,
+    sort: TokenSort,
     /// The tokens of the cells not remembered, row by row.
     log: Occurrences,
-    /// `own_rows[own_starts[id]..own_starts[id + 1]]`: the logged rows of
-    /// token `id`, increasing.
+    /// `own_starts[id]..own_starts[id + 1]`: where the logged rows of token
+    /// `id` are, counting from the first token's.
     own_starts: Vec<u32>,
+    /// The token ids whose logged rows are in `own_rows`.
+    range: std::ops::Range<usize>,
+    /// The logged rows of the tokens of `range`, token after token.
     own_rows: Vec<u32>,
     /// The rows of the token being finished.
     gathered: Vec<u32>,
@@ -105,12 +73,11 @@ pub struct SearchFinishing {
     cursor: Vec<u32>,
     /// A bitset of the table's rows, empty between uses.
     scratch: Bitset,
-    keys: Vec<Key>,
-    /// Merge output.
-    merged: Vec<Key>,
+    /// The postings built, by token id.
+    by_id: Vec<Option<Posting>>,
     phase: Phase,
     index: SearchIndex,
-    /// Rows in the table (frequent tokens also keep a dense bitset).
+    /// Rows in the table (frequent tokens are dense bitsets).
     row_count: usize,
 }
 
@@ -122,6 +89,11 @@ const ROWS_PER_UNIT: usize = 64;
 /// more are merged in a bitset.
 const SMALL_UNION: usize = 4096;
 
+/// The logged rows are listed per token in this many ranges of token ids
+/// at least (each range a pass over the log), so that only a part of them
+/// is held twice at a time.
+const RANGES: usize = 4;
+
 impl SearchFinishing {
     pub(super) fn new(
         dictionary: Dictionary,
@@ -131,8 +103,10 @@ impl SearchFinishing {
     ) -> SearchFinishing {
         let tokens = dictionary.len();
         SearchFinishing {
+            sort: TokenSort::default(),
             log,
             own_starts: Vec::new(),
+            range: 0..0,
             own_rows: Vec::new(),
             gathered: Vec::new(),
             cells,
@@ -140,9 +114,8 @@ impl SearchFinishing {
             token_cells: Vec::new(),
             cursor: Vec::new(),
             scratch: Bitset::new(0),
-            keys: Vec::with_capacity(tokens),
-            merged: Vec::new(),
-            phase: Phase::Runs { run: 0, next: 0 },
+            by_id: Vec::new(),
+            phase: Phase::Sort,
             index: SearchIndex {
                 tokens: TokenList::with_capacity(tokens, dictionary.text.len()),
                 postings: Vec::with_capacity(tokens),
@@ -152,105 +125,27 @@ impl SearchFinishing {
         }
     }
 
-    /// Does about `tokens` units of work: sorting a run of `tokens` tokens,
-    /// or merging `tokens` tokens, or building the postings of up to
-    /// `tokens` tokens (a token of many rows counting for more). Returns
-    /// `true` once the index is complete.
+    /// Does about `tokens` units of work (sorting or merging `tokens`
+    /// tokens, or building the postings of up to `tokens` tokens, a token
+    /// of many rows counting for more). Returns `true` once the index is
+    /// complete.
     pub fn step(&mut self, tokens: usize) -> bool {
         let budget = tokens.max(1);
-        let n = self.dictionary.len();
         match self.phase {
-            Phase::Runs { run, next } => {
-                let run = if run == 0 { budget.min(n.max(1)) } else { run };
-                let end = (next + run).min(n);
-                let dictionary = &self.dictionary;
-                self.keys
-                    .extend((next as u32..end as u32).map(|id| Key::new(dictionary, id)));
-                self.keys[next..end].sort_unstable_by(|a, b| compare(dictionary, a, b));
-                self.phase = if end < n {
-                    Phase::Runs { run, next: end }
-                } else if run < n {
-                    self.merged = Vec::with_capacity(n);
-                    Phase::Merge {
-                        width: run,
-                        lo: 0,
-                        left: 0,
-                        right: run,
-                    }
-                } else {
-                    Phase::CountOwn { next: 0 }
-                };
+            Phase::Sort => {
+                if self.sort.step(&self.dictionary, budget) {
+                    self.phase = Phase::CountOwn { next: 0 };
+                }
             }
-            Phase::Merge { .. } => self.merge(budget),
             Phase::CountOwn { next } => self.count_own(next, budget),
-            Phase::PlaceOwn { next } => self.place_own(next, budget),
             Phase::CountCells { next } => self.count_cells(next, budget),
             Phase::ListCells { next } => self.list_cells(next, budget),
-            Phase::Postings { next } => self.build_postings(next, budget),
+            Phase::PlaceOwn { next } => self.place_own(next, budget),
+            Phase::Build { next } => self.build(next, budget),
+            Phase::Order { next } => self.order(next, budget),
             Phase::Done => {}
         }
         self.is_done()
-    }
-
-    /// Moves up to `budget` keys of the current merge pass.
-    fn merge(&mut self, mut budget: usize) {
-        let Phase::Merge {
-            mut width,
-            mut lo,
-            mut left,
-            mut right,
-        } = self.phase
-        else {
-            return;
-        };
-        let n = self.keys.len();
-        let (keys, merged, dictionary) = (&self.keys, &mut self.merged, &self.dictionary);
-        while budget > 0 {
-            let mid = (lo + width).min(n);
-            let hi = (lo + 2 * width).min(n);
-            let take_left = left < mid
-                && (right >= hi || compare(dictionary, &keys[left], &keys[right]).is_lt());
-            if take_left {
-                merged.push(keys[left]);
-                left += 1;
-            } else {
-                merged.push(keys[right]);
-                right += 1;
-            }
-            budget -= 1;
-            if left == mid && right == hi {
-                lo = hi;
-                if lo == n {
-                    break;
-                }
-                left = lo;
-                right = (lo + width).min(n);
-            }
-        }
-        if lo < n {
-            self.phase = Phase::Merge {
-                width,
-                lo,
-                left,
-                right,
-            };
-            return;
-        }
-        // A pass is over: its output is the next pass's input.
-        std::mem::swap(&mut self.keys, &mut self.merged);
-        self.merged.clear();
-        width *= 2;
-        self.phase = if width < n {
-            Phase::Merge {
-                width,
-                lo: 0,
-                left: 0,
-                right: width,
-            }
-        } else {
-            self.merged = Vec::new();
-            Phase::CountOwn { next: 0 }
-        };
     }
 
     /// Counts the logged rows of each token, for a chunk of the log.
@@ -258,49 +153,73 @@ impl SearchFinishing {
         if next == 0 {
             self.own_starts = vec![0; self.dictionary.len() + 1];
         }
-        let ids = &self.log.ids;
+        let log = &self.log;
         let end = next
             .saturating_add(budget.saturating_mul(ROWS_PER_UNIT))
-            .min(ids.len());
-        for &id in &ids[next..end] {
+            .min(log.len());
+        for id in log.ids(next..end) {
             self.own_starts[id as usize + 1] += 1;
         }
-        self.phase = if end < ids.len() {
+        self.phase = if end < log.len() {
             Phase::CountOwn { next: end }
         } else {
             for i in 1..self.own_starts.len() {
                 self.own_starts[i] += self.own_starts[i - 1];
             }
-            self.cursor = self.own_starts.clone();
-            self.own_rows = vec![0; ids.len()];
-            Phase::PlaceOwn { next: 0 }
+            Phase::CountCells { next: 0 }
         };
     }
 
-    /// Lists the tokens of a chunk of logged rows under their tokens.
+    /// Starts listing the logged rows of the range of token ids from
+    /// `start`, or puts the postings in order when every id is done.
+    fn start_range(&mut self, start: usize) -> Phase {
+        let n = self.dictionary.len();
+        if start >= n {
+            self.log = Occurrences::default();
+            (self.own_starts, self.own_rows) = (Vec::new(), Vec::new());
+            self.cells = Cells::default();
+            (self.cell_starts, self.token_cells) = (Vec::new(), Vec::new());
+            self.scratch = Bitset::new(0);
+            self.cursor = Vec::new();
+            return Phase::Order { next: 0 };
+        }
+        let chunk = self.log.len().div_ceil(RANGES).max(1) as u32;
+        let limit = self.own_starts[start].saturating_add(chunk);
+        let end = (self.own_starts.partition_point(|&s| s <= limit) - 1).clamp(start + 1, n);
+        self.range = start..end;
+        let base = self.own_starts[start];
+        self.cursor = self.own_starts[start..end]
+            .iter()
+            .map(|s| s - base)
+            .collect();
+        self.own_rows = vec![0; (self.own_starts[end] - base) as usize];
+        Phase::PlaceOwn { next: 0 }
+    }
+
+    /// Lists the logged rows of the range's tokens, for a chunk of rows.
     fn place_own(&mut self, mut next: usize, budget: usize) {
         let log = &self.log;
+        let (start, end) = (self.range.start as u32, self.range.end as u32);
         let mut spent = 0;
         while next < log.rows.len() && spent < budget.saturating_mul(ROWS_PER_UNIT) {
-            let (row, start) = log.rows[next];
+            let (row, from) = log.rows[next];
+            let to = log.row_end(next);
             next += 1;
-            let end = log
-                .rows
-                .get(next)
-                .map_or(log.ids.len(), |&(_, e)| e as usize);
-            for &id in &log.ids[start as usize..end] {
-                let at = &mut self.cursor[id as usize];
-                self.own_rows[*at as usize] = row;
-                *at += 1;
+            for id in log.ids(from as usize..to) {
+                if (start..end).contains(&id) {
+                    let at = &mut self.cursor[(id - start) as usize];
+                    self.own_rows[*at as usize] = row;
+                    *at += 1;
+                }
             }
-            spent += 1 + end - start as usize;
+            spent += 1 + to - from as usize;
         }
         self.phase = if next < log.rows.len() {
             Phase::PlaceOwn { next }
         } else {
-            self.log = Occurrences::default();
-            self.cursor = Vec::new();
-            Phase::CountCells { next: 0 }
+            Phase::Build {
+                next: self.range.start,
+            }
         };
     }
 
@@ -355,7 +274,8 @@ impl SearchFinishing {
             self.cursor = Vec::new();
             self.cells.tokens = Vec::new();
             self.scratch = Bitset::new(self.row_count);
-            Phase::Postings { next: 0 }
+            self.by_id = (0..self.dictionary.len()).map(|_| None).collect();
+            self.start_range(0)
         };
     }
 
@@ -364,7 +284,9 @@ impl SearchFinishing {
     /// a bitset too when they were gathered in one.
     fn gather(&mut self, id: u32) -> Option<Bitset> {
         let id = id as usize;
-        let own = &self.own_rows[self.own_starts[id] as usize..self.own_starts[id + 1] as usize];
+        let base = self.own_starts[self.range.start] as usize;
+        let own = &self.own_rows
+            [self.own_starts[id] as usize - base..self.own_starts[id + 1] as usize - base];
         let cells =
             &self.token_cells[self.cell_starts[id] as usize..self.cell_starts[id + 1] as usize];
         let rows = &mut self.gathered;
@@ -394,33 +316,42 @@ impl SearchFinishing {
         bits
     }
 
-    /// Builds the postings of the sorted tokens from `next` on, up to
+    /// Builds the postings of the range's tokens from id `next` on, up to
     /// `budget` units of work.
-    fn build_postings(&mut self, mut next: usize, budget: usize) {
-        let row_count = self.row_count;
+    fn build(&mut self, mut next: usize, budget: usize) {
         let mut spent = 0;
-        while next < self.keys.len() && spent < budget {
-            let id = self.keys[next].id;
-            next += 1;
-            let bits = self.gather(id);
+        while next < self.range.end && spent < budget {
+            let bits = self.gather(next as u32);
             let rows = &self.gathered;
             spent += 1 + rows.len() / ROWS_PER_UNIT;
-            // Tokens are folded text: valid UTF-8.
-            let token = String::from_utf8_lossy(self.dictionary.token(id));
-            self.index.tokens.push(&token);
-            self.index
-                .postings
-                .push(Posting::new(rows, row_count, bits));
+            self.by_id[next] = Some(Posting::new(rows, self.row_count, bits));
+            next += 1;
         }
-        self.phase = if next < self.keys.len() {
-            Phase::Postings { next }
+        self.phase = if next < self.range.end {
+            Phase::Build { next }
         } else {
-            self.keys = Vec::new();
-            (self.own_starts, self.own_rows) = (Vec::new(), Vec::new());
+            self.start_range(self.range.end)
+        };
+    }
+
+    /// Puts up to `budget` tokens and their postings in order.
+    fn order(&mut self, mut next: usize, budget: usize) {
+        let keys = self.sort.keys();
+        let end = next.saturating_add(budget).min(keys.len());
+        for key in &keys[next..end] {
+            // Tokens are folded text: valid UTF-8.
+            let token = String::from_utf8_lossy(self.dictionary.token(key.id));
+            self.index.tokens.push(&token);
+            let posting = self.by_id[key.id as usize].take();
+            (self.index.postings).push(posting.unwrap_or_else(|| Posting::new(&[], 0, None)));
+        }
+        next = end;
+        self.phase = if next < keys.len() {
+            Phase::Order { next }
+        } else {
+            self.sort = TokenSort::default();
+            self.by_id = Vec::new();
             self.gathered = Vec::new();
-            self.cells = Cells::default();
-            (self.cell_starts, self.token_cells) = (Vec::new(), Vec::new());
-            self.scratch = Bitset::new(0);
             Phase::Done
         };
     }
