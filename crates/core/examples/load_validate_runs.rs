@@ -88,7 +88,9 @@ fn main() {
         let held = IN_USE.load(Ordering::Relaxed) - before;
         let peak = PEAK.load(Ordering::Relaxed) - before;
         let size = if announced { "announced" } else { "unknown" };
-        println!("CsvLoader, size {size}: table holds {held} heap bytes (peak while loading {peak})");
+        println!(
+            "CsvLoader, size {size}: table holds {held} heap bytes (peak while loading {peak})"
+        );
         drop(table);
     }
 
