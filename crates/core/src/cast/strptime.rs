@@ -260,7 +260,12 @@ fn first_path(tokens: &[Token], s: &[u8]) -> Option<Parsed> {
             Token::Year4 => &YEAR4,
             _ => return None,
         };
-        let (v, width) = number_candidates(s, pos, ranges).next()?;
+        // The first of `number_candidates`, without computing the others.
+        let (v, width) = ranges.iter().find_map(|&(width, lo, hi)| {
+            digits(s, pos, width)
+                .filter(|v| (lo..=hi).contains(v))
+                .map(|v| (v, width))
+        })?;
         match token {
             Token::Day => p.day = Some(v as u8),
             Token::Month => p.month = Some(v as u8),
