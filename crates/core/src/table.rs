@@ -92,7 +92,7 @@ fn offset(n: usize) -> u32 {
 }
 
 /// Marks, in a row's cell ends, a cell read from quoted bytes (`"…"`).
-const QUOTED: u32 = 1 << 31;
+pub(crate) const QUOTED: u32 = 1 << 31;
 
 impl Row {
     /// A new row (not from a file) with these cells.
@@ -110,23 +110,18 @@ impl Row {
         }
     }
 
-    /// A row read from `buf` whose cells are spans of it: `ends` are the
-    /// ends of the cells' bytes (quotes included), each quoted cell being a
-    /// plain `"…"`. The source (`buf` shared) is attached with
-    /// [`attach`](Self::attach) or given at once.
-    pub(crate) fn spans(span: RowSpan, buf: &[u8], ends: &[usize], source: Option<&Source>) -> Row {
+    /// A row whose cells are spans of its source: `ends` are the ends of
+    /// the cells' bytes (quotes included) relative to `span.cells_start`,
+    /// with [`QUOTED`] set for quoted cells, each a plain `"…"`. The source
+    /// is attached with [`attach`](Self::attach) or given at once.
+    pub(crate) fn spans(span: RowSpan, ends: &[u32], source: Option<&Source>) -> Row {
         let start = span.raw.start;
-        let mut cell = span.cells_start;
-        let ends = ends
-            .iter()
-            .map(|&e| {
-                let end = offset(e - start);
-                assert!(end < QUOTED, "a CSV record shorter than 2 GiB");
-                let quoted = e > cell && buf[cell] == b'"';
-                cell = e + 1;
-                if quoted { end | QUOTED } else { end }
-            })
-            .collect();
+        let shift = offset(span.cells_start - start);
+        let ends = if shift == 0 {
+            Box::from(ends)
+        } else {
+            ends.iter().map(|&e| e + shift).collect()
+        };
         Row {
             source: source.cloned(),
             start,

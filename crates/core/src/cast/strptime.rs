@@ -129,6 +129,9 @@ impl Pattern {
 
     /// Matches the whole text; `None` when it does not match.
     pub fn match_text(&self, text: &str) -> Option<Parsed> {
+        if let Some(parsed) = first_path(&self.tokens, text.as_bytes()) {
+            return Some(parsed);
+        }
         let mut parsed = Parsed::default();
         if matches_from(&self.tokens, text.as_bytes(), 0, &mut parsed) {
             Some(parsed)
@@ -228,6 +231,51 @@ fn number_candidates(
     out.into_iter().take(n)
 }
 
+/// Candidates of `%d` and `%m`, in the order Python's regex tries them.
+const DAY: [(usize, u32, u32); 3] = [(2, 10, 31), (2, 1, 9), (1, 1, 9)];
+const MONTH: [(usize, u32, u32); 3] = [(2, 10, 12), (2, 1, 9), (1, 1, 9)];
+const YEAR4: [(usize, u32, u32); 1] = [(4, 0, 9999)];
+
+/// The match made of each directive's first candidate, for patterns of
+/// literals, days, months and 4-digit years (`%d/%m/%Y`…). When it
+/// matches, it is the match [`matches_from`] finds first (it tries the
+/// same candidates in the same order), without its backtracking; when it
+/// does not, `None` and the full search decides.
+fn first_path(tokens: &[Token], s: &[u8]) -> Option<Parsed> {
+    let mut p = Parsed::default();
+    let mut pos = 0;
+    for &token in tokens {
+        let ranges: &[(usize, u32, u32)] = match token {
+            Token::Literal(c) => {
+                let mut buf = [0u8; 4];
+                let lit = c.encode_utf8(&mut buf).as_bytes();
+                if !s.get(pos..pos + lit.len())?.eq_ignore_ascii_case(lit) {
+                    return None;
+                }
+                pos += lit.len();
+                continue;
+            }
+            Token::Day => &DAY,
+            Token::Month => &MONTH,
+            Token::Year4 => &YEAR4,
+            _ => return None,
+        };
+        // The first of `number_candidates`, without computing the others.
+        let (v, width) = ranges.iter().find_map(|&(width, lo, hi)| {
+            digits(s, pos, width)
+                .filter(|v| (lo..=hi).contains(v))
+                .map(|v| (v, width))
+        })?;
+        match token {
+            Token::Day => p.day = Some(v as u8),
+            Token::Month => p.month = Some(v as u8),
+            _ => p.year = Some(v as i32),
+        }
+        pos += width;
+    }
+    (pos == s.len()).then_some(p)
+}
+
 fn matches_from(tokens: &[Token], s: &[u8], pos: usize, p: &mut Parsed) -> bool {
     let Some((&token, rest)) = tokens.split_first() else {
         return pos == s.len();
@@ -264,11 +312,7 @@ fn matches_from(tokens: &[Token], s: &[u8], pos: usize, p: &mut Parsed) -> bool 
             (pos + 1..=end).rev().any(|e| matches_from(rest, s, e, p))
         }
         Token::Day => {
-            if try_numbers(
-                &[(2, 10, 31), (2, 1, 9), (1, 1, 9)],
-                &|p, v| p.day = Some(v as u8),
-                p,
-            ) {
+            if try_numbers(&DAY, &|p, v| p.day = Some(v as u8), p) {
                 return true;
             }
             // `%d` also accepts a space followed by one digit.
@@ -284,17 +328,13 @@ fn matches_from(tokens: &[Token], s: &[u8], pos: usize, p: &mut Parsed) -> bool 
             }
             false
         }
-        Token::Month => try_numbers(
-            &[(2, 10, 12), (2, 1, 9), (1, 1, 9)],
-            &|p, v| p.month = Some(v as u8),
-            p,
-        ),
+        Token::Month => try_numbers(&MONTH, &|p, v| p.month = Some(v as u8), p),
         Token::Hour12 => try_numbers(
             &[(2, 10, 12), (2, 1, 9), (1, 1, 9)],
             &|p, v| p.hour = Some(v as u8),
             p,
         ),
-        Token::Year4 => try_numbers(&[(4, 0, 9999)], &|p, v| p.year = Some(v as i32), p),
+        Token::Year4 => try_numbers(&YEAR4, &|p, v| p.year = Some(v as i32), p),
         Token::Year2 => try_numbers(
             &[(2, 0, 99)],
             &|p, v| {

@@ -63,3 +63,26 @@ fn times_and_offsets() {
     assert_eq!((t.hour, t.minute, t.second, off), (10, 20, 30, Some(60)));
     assert!(Pattern::parse("%Q").is_err());
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+    /// The first-candidates path, when it matches, is the full search's match.
+    #[test]
+    fn first_path_is_the_first_match(
+        text in proptest::collection::vec(
+            proptest::sample::select(b"0123456789/- ".to_vec()), 0..12),
+        pattern in proptest::sample::select(vec![
+            "%d/%m/%Y", "%m/%Y", "%Y", "%d%m%Y", "%Y-%m-%d", "%d/%m", "%Y%m", "%m%d",
+        ]),
+    ) {
+        let p = Pattern::parse(pattern).unwrap();
+        let text = String::from_utf8(text).unwrap();
+        let mut full = Parsed::default();
+        let found = matches_from(&p.tokens, text.as_bytes(), 0, &mut full);
+        if let Some(first) = first_path(&p.tokens, text.as_bytes()) {
+            proptest::prop_assert!(found);
+            proptest::prop_assert_eq!(first, full);
+        }
+        proptest::prop_assert_eq!(p.match_text(&text), found.then_some(full));
+    }
+}

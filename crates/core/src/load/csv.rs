@@ -257,7 +257,7 @@ fn load_text(source: Source, options: CsvOptions) -> Result<Table, LoadError> {
             cells_start: offset,
             line: 1,
         };
-        Row::spans(span, bytes, &[], Some(&source))
+        Row::spans(span, &[], Some(&source))
     });
     Ok(Table {
         dialect,

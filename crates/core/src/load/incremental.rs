@@ -343,7 +343,7 @@ impl CsvLoader {
                 cells_start: body_start,
                 line: 1,
             };
-            Row::spans(span, buf, &[], Some(&source))
+            Row::spans(span, &[], Some(&source))
         } else {
             rows.remove(0)
         };

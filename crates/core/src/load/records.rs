@@ -13,7 +13,7 @@ pub(crate) struct Records<'a> {
     input: &'a [u8],
     delimiter: u8,
     pos: usize,
-    ends: Vec<usize>,
+    ends: Vec<u32>,
 }
 
 /// One record: where it starts in the input and where its fields' bytes end.
@@ -21,9 +21,10 @@ pub(crate) struct Record<'r> {
     pub start: usize,
     /// Where the next record is looked for (after the line break).
     pub next: usize,
-    /// The end of each field's bytes in the input (closing quote included);
-    /// the next field starts one byte (the delimiter) later.
-    pub ends: &'r [usize],
+    /// The end of each field's bytes (closing quote included) relative to
+    /// `start`, with [`QUOTED`] set for a quoted field; the next field
+    /// starts one byte (the delimiter) later.
+    pub ends: &'r [u32],
     /// Every quoted field is a plain `"…"`: no doubled quote, nothing after
     /// the closing quote. Each field's text is then a slice of the input
     /// (its bytes without the quotes); otherwise see [`unescape`].
@@ -31,6 +32,7 @@ pub(crate) struct Record<'r> {
 }
 
 const QUOTE: u8 = b'"';
+pub(crate) use crate::table::QUOTED;
 
 /// The text of a field of a clean record: its bytes without the quotes.
 #[cfg(test)]
@@ -131,7 +133,11 @@ impl<'a> Records<'a> {
                 clean = false;
             }
             pos += end;
-            self.ends.push(pos);
+            let rel = u32::try_from(pos - start)
+                .ok()
+                .filter(|r| *r < QUOTED)
+                .expect("a CSV record shorter than 2 GiB");
+            self.ends.push(if quoted { rel | QUOTED } else { rel });
             if pos >= n {
                 break;
             }
@@ -161,8 +167,9 @@ impl Record<'_> {
     pub(crate) fn fields<'i>(&self, input: &'i [u8]) -> impl Iterator<Item = &'i [u8]> {
         let mut from = self.start;
         self.ends.iter().map(move |&e| {
-            let raw = &input[from..e];
-            from = e + 1;
+            let end = self.start + (e & !QUOTED) as usize;
+            let raw = &input[from..end];
+            from = end + 1;
             raw
         })
     }
@@ -170,7 +177,7 @@ impl Record<'_> {
     /// The fields' texts one after the other, and the end of each
     /// (for a record that is not clean).
     pub(crate) fn unescaped(&self, input: &[u8]) -> (Vec<u8>, Vec<u32>) {
-        let mut text = Vec::with_capacity(self.ends.last().map_or(0, |e| e - self.start));
+        let mut text = Vec::with_capacity(self.ends.last().map_or(0, |e| (e & !QUOTED) as usize));
         let mut ends = Vec::with_capacity(self.ends.len());
         for raw in self.fields(input) {
             unescape(raw, &mut text);

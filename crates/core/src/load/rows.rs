@@ -74,7 +74,7 @@ impl RowBuilder {
             line: self.line,
         };
         let row = if record.clean {
-            Row::spans(span, buf, record.ends, source)
+            Row::spans(span, record.ends, source)
         } else {
             let (text, ends) = record.unescaped(buf);
             let text = String::from_utf8(text).map_err(|_| NotText)?;
@@ -128,7 +128,7 @@ impl RowBuilder {
                 cells_start: prev,
                 line: n,
             };
-            self.rows.push(Row::spans(span, buf, &[], source));
+            self.rows.push(Row::spans(span, &[], source));
             prev = start + b;
         }
         first_break.is_some()
