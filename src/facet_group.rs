@@ -5,19 +5,22 @@ use crate::dataset::Dataset;
 use crate::i18n::{Lang, strings};
 use crate::state::Action;
 use std::rc::Rc;
-use vitrine_core::query::{QueryResult, fold};
+use vitrine_core::query::{FacetCounts, fold};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// Groups with more values than this get a search box.
 const LONG_GROUP: usize = 8;
 
+/// The group's values and counts are compared by value: a new result that
+/// leaves them as they were does not re-render the group.
 #[derive(Properties, PartialEq)]
 pub struct FacetGroupProps {
     pub dataset: Rc<Dataset>,
-    pub result: Rc<QueryResult>,
-    /// Position of the facet in `result.facets`.
-    pub facet: usize,
+    /// The field's values with their counts.
+    pub facet: FacetCounts,
+    /// Position of the facet in the results (for element ids).
+    pub position: usize,
     /// Schema position of the field.
     pub field: usize,
     pub lang: Lang,
@@ -28,9 +31,9 @@ pub struct FacetGroupProps {
 pub fn facet_group(props: &FacetGroupProps) -> Html {
     let s = strings(props.lang);
     let filter = use_state(String::new);
-    let facet = &props.result.facets[props.facet];
+    let facet = &props.facet;
     let name = facet.field.clone();
-    let id = format!("vt-facet-{}", props.facet);
+    let id = format!("vt-facet-{}", props.position);
     let wanted = fold(&filter);
     let dataset = &props.dataset;
     let values = facet.values.iter().enumerate().filter(|(_, v)| {

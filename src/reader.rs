@@ -38,9 +38,11 @@ pub fn reader(props: &ReaderProps) -> Html {
         let prefix = prefix.clone();
         use_reducer(move || ReaderState::new(initial_query(&prefix)))
     };
+    // Stable across renders, so children whose other props are unchanged
+    // skip re-rendering when the results change.
     let dispatch = {
-        let state = state.clone();
-        Callback::from(move |action: Action| state.dispatch(action))
+        let dispatcher = state.dispatcher();
+        use_callback((), move |action: Action, _| dispatcher.dispatch(action))
     };
     let query = state.query.clone();
     use_url_sync(prefix.clone(), query.clone(), dispatch.clone());
@@ -75,8 +77,8 @@ pub fn reader(props: &ReaderProps) -> Html {
         })
     };
     let on_columns = {
-        let columns = columns.clone();
-        Callback::from(move |next: Vec<usize>| columns.set(next))
+        let setter = columns.setter();
+        use_callback((), move |next: Vec<usize>, _| setter.set(next))
     };
 
     let view = query.view.unwrap_or(attrs.view);
