@@ -25,6 +25,7 @@ mod i18n;
 mod load;
 #[cfg(feature = "moderation")]
 pub mod moderation;
+mod prefetch;
 mod progress_bar;
 mod reader;
 mod search_box;

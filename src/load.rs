@@ -4,7 +4,7 @@ use crate::attrs::Attrs;
 use crate::dataset::Dataset;
 use crate::i18n::{Lang, strings};
 use crate::slices::{Slice, yield_now};
-use gloo_net::http::{Request, Response};
+use gloo_net::http::Response;
 use vitrine_core::changeset::{ContentVersion, version_from_etag};
 use vitrine_core::load::CsvLoader;
 use vitrine_core::{CsvOptions, Table};
@@ -131,12 +131,18 @@ fn js_detail(value: &JsValue) -> String {
         .unwrap_or_else(|| format!("{value:?}"))
 }
 
-/// GETs `url`; an error status is an error.
-async fn send(url: &str) -> Result<Response, LoadError> {
-    let response = Request::get(url)
-        .send()
+/// Starts a GET of `url` (or takes the loader's request of it).
+fn start(url: &str) -> Result<js_sys::Promise, LoadError> {
+    crate::prefetch::start(url).map_err(|e| fetch_error(url, js_detail(&e)))
+}
+
+/// The response of a started GET of `url`; an error status is an error.
+async fn receive(url: &str, pending: js_sys::Promise) -> Result<Response, LoadError> {
+    let response: web_sys::Response = JsFuture::from(pending)
         .await
-        .map_err(|e| fetch_error(url, e))?;
+        .map_err(|e| fetch_error(url, js_detail(&e)))?
+        .unchecked_into();
+    let response = Response::from(response);
     if !response.ok() {
         return Err(LoadError::Status {
             url: url.to_string(),
@@ -145,6 +151,11 @@ async fn send(url: &str) -> Result<Response, LoadError> {
         });
     }
     Ok(response)
+}
+
+/// GETs `url`; an error status is an error.
+async fn send(url: &str) -> Result<Response, LoadError> {
+    receive(url, start(url)?).await
 }
 
 /// GETs `url` and returns its body as text (schemas, configs: small files).
@@ -192,13 +203,18 @@ pub struct Fetched {
     pub version: String,
 }
 
-/// Downloads and reads the CSV at `url`, reporting progress, in slices.
-async fn fetch_csv(url: &str, on_progress: &dyn Fn(Progress)) -> Result<Fetched, LoadError> {
+/// Downloads (the started GET `pending`) and reads the CSV at `url`,
+/// reporting progress, in slices.
+async fn fetch_csv(
+    url: &str,
+    pending: js_sys::Promise,
+    on_progress: &dyn Fn(Progress),
+) -> Result<Fetched, LoadError> {
     on_progress(Progress::Download {
         received: 0,
         total: None,
     });
-    let response = send(url).await?;
+    let response = receive(url, pending).await?;
     let total = announced_size(&response);
     let served = served_version(&response);
     let mut hasher = ContentVersion::new();
@@ -274,13 +290,14 @@ async fn fetch_csv(url: &str, on_progress: &dyn Fn(Progress)) -> Result<Fetched,
     })
 }
 
-/// Fetches the schema (when given) and the data, parses both with
-/// `vitrine-core` and indexes the rows, reporting progress.
+/// Fetches the schema (when given) and the data, both requests at once,
+/// parses both with `vitrine-core` and indexes the rows, reporting progress.
 pub async fn load(attrs: &Attrs, on_progress: &dyn Fn(Progress)) -> Result<Dataset, LoadError> {
     let src = attrs
         .src
         .clone()
         .ok_or(LoadError::MissingAttribute("src"))?;
+    let data = start(&src)?;
     let schema = match attrs.schema.clone() {
         Some(url) => {
             let text = fetch_text(&url).await?;
@@ -290,6 +307,6 @@ pub async fn load(attrs: &Attrs, on_progress: &dyn Fn(Progress)) -> Result<Datas
         }
         None => None,
     };
-    let data = fetch_csv(&src, on_progress).await?;
+    let data = fetch_csv(&src, data, on_progress).await?;
     Dataset::build(&src, schema, data, attrs, on_progress).await
 }

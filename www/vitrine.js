@@ -52,18 +52,73 @@
   var base = new URL(".", ownUrl()).href;
   var modulePromise = null;
 
-  /** Loads and instantiates the wasm module once for the whole page. */
+  /**
+   * Loads and instantiates the wasm module once for the whole page. The
+   * module's download starts at once, beside the glue's, and compiles while
+   * it streams in (WebAssembly.instantiateStreaming, done by the glue when
+   * handed a response).
+   */
   function loadModule() {
     if (!modulePromise) {
+      var wasm = fetch(base + "vitrine_widget_bg.wasm");
+      wasm.catch(function () {}); // reported by the glue's instantiation
       modulePromise = import(base + "vitrine_widget.js").then(function (mod) {
-        return mod
-          .default({ module_or_path: base + "vitrine_widget_bg.wasm" })
-          .then(function () {
-            return mod;
-          });
+        return mod.default({ module_or_path: wasm }).then(function () {
+          return mod;
+        });
       });
     }
     return modulePromise;
+  }
+
+  /** The absolute URL of an element's `src` or `schema`, as the widget resolves it. */
+  function fileUrl(element, name) {
+    var value = (element.getAttribute(name) || "").trim();
+    if (!value) {
+      return null;
+    }
+    try {
+      return new URL(value, document.baseURI).href;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  /**
+   * Starts the requests of the element's data and schema while the module
+   * loads; the widget takes them over instead of fetching again. Not with a
+   * `config` attribute, which may name other files.
+   */
+  function prefetch(element) {
+    var started = [];
+    if (element.hasAttribute("config")) {
+      return started;
+    }
+    ["src", "schema"].forEach(function (name) {
+      var url = fileUrl(element, name);
+      if (url) {
+        var response = fetch(url);
+        response.catch(function () {}); // the widget reports failures
+        started.push({ name: name, url: url, response: response });
+      }
+    });
+    return started;
+  }
+
+  /**
+   * Hands the started requests over to the module, those whose URL the
+   * element still names; the others are cancelled.
+   */
+  function handOver(mod, element, started) {
+    started.forEach(function (request) {
+      if (element && !element.hasAttribute("config") && fileUrl(element, request.name) === request.url) {
+        mod.prefetched(request.url, request.response);
+      } else {
+        request.response.then(function (r) {
+          return r.body && r.body.cancel();
+        }, function () {});
+      }
+    });
   }
 
   function attributesOf(element) {
@@ -114,16 +169,20 @@
       var mount = document.createElement("div");
       mount.className = "vitrine";
       this.shadowRoot.appendChild(mount);
+      var started = prefetch(this);
       loadModule().then(
         function (mod) {
           // Removed (or re-added) while the module was loading: do nothing.
           if (generation !== self._generation || !self.isConnected) {
+            handOver(mod, null, started);
             mount.remove();
             return;
           }
+          handOver(mod, self, started);
           self._app = mod.mount(mount, attributesOf(self));
         },
         function (error) {
+          handOver(null, null, started);
           if (generation === self._generation) {
             showLoadFailure(mount, error);
           }

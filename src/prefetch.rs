@@ -1,0 +1,44 @@
+//! Requests the loader (`www/vitrine.js`) started before the module was
+//! ready: it fetches an element's schema and data while the WebAssembly
+//! downloads and compiles, then hands each pending response over with
+//! [`prefetched`]. A load takes the response of its URL, once; without one
+//! it fetches as usual.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use wasm_bindgen::prelude::*;
+
+thread_local! {
+    static PENDING: RefCell<HashMap<String, js_sys::Promise>> = RefCell::new(HashMap::new());
+}
+
+/// Hands over `response`, the loader's pending `fetch(url)` (a promise of
+/// a `Response`); `url` is absolute, resolved as the widget resolves it.
+#[wasm_bindgen]
+pub fn prefetched(url: String, response: js_sys::Promise) {
+    PENDING.with(|p| p.borrow_mut().insert(url, response));
+}
+
+/// The response of `url` the loader started, if any (taken: only one load
+/// reads a body).
+pub fn take(url: &str) -> Option<js_sys::Promise> {
+    PENDING.with(|p| p.borrow_mut().remove(url))
+}
+
+/// A GET of `url` under way: the loader's, else a new `fetch`.
+pub fn start(url: &str) -> Result<js_sys::Promise, JsValue> {
+    match take(url) {
+        Some(response) => Ok(response),
+        None => {
+            let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+            let response = window.fetch_with_str(url);
+            // A failure is reported where the response is awaited, which may
+            // never happen (an earlier error): not an unhandled rejection.
+            // (One small closure per load, kept: it may be called late.)
+            let ignore = Closure::<dyn FnMut(JsValue)>::new(|_| {});
+            let _ = response.catch(&ignore);
+            ignore.forget();
+            Ok(response)
+        }
+    }
+}
