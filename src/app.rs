@@ -8,6 +8,7 @@ use crate::dataset::Dataset;
 use crate::edit::EditLayer;
 use crate::error_panel::{ErrorPanel, HeaderNotice};
 use crate::load::{LoadError, Progress, load};
+use crate::preview::Preview;
 use crate::progress_bar::ProgressBar;
 use crate::reader::Reader;
 use std::cell::Cell;
@@ -68,8 +69,10 @@ pub fn app(props: &Attrs) -> Html {
     };
 
     let state = use_state(|| LoadState::Loading(None));
+    // The first rows of a large file while it loads.
+    let preview = use_state(|| None::<Rc<Dataset>>);
     {
-        let state = state.clone();
+        let (state, preview) = (state.clone(), preview.clone());
         let current = attrs.clone();
         let key = attrs.as_ref().map(|a| {
             (
@@ -81,6 +84,7 @@ pub fn app(props: &Attrs) -> Html {
         });
         use_effect_with(key, move |_| {
             state.set(LoadState::Loading(None));
+            preview.set(None);
             // A newer load (attribute change) or unmounting makes this one stale.
             let stale = stale_flag();
             if let Some(attrs) = current {
@@ -94,8 +98,17 @@ pub fn app(props: &Attrs) -> Html {
                             }
                         }
                     };
-                    let result = load(&attrs, &on_progress).await;
+                    let on_preview = {
+                        let (preview, flag) = (preview.clone(), flag.clone());
+                        move |first: Dataset| {
+                            if !flag.get() {
+                                preview.set(Some(Rc::new(first)));
+                            }
+                        }
+                    };
+                    let result = load(&attrs, &on_progress, &on_preview).await;
                     if !flag.get() {
+                        preview.set(None);
                         state.set(match result {
                             Ok(dataset) => LoadState::Ready(Rc::new(dataset)),
                             Err(error) => LoadState::Failed(error),
@@ -109,6 +122,9 @@ pub fn app(props: &Attrs) -> Html {
 
     let lang = attrs.as_ref().map_or(props.lang, |a| a.lang);
     let body = match (&*config, &*state, &attrs) {
+        (_, LoadState::Loading(progress), Some(attrs)) if let Some(first) = &*preview => html! {
+            <Preview dataset={first.clone()} attrs={attrs.clone()} progress={*progress} />
+        },
         (ConfigState::Failed(error), _, _) | (_, LoadState::Failed(error), _) => {
             html! { <ErrorPanel error={error.clone()} {lang} /> }
         }

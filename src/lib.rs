@@ -26,6 +26,7 @@ mod load;
 #[cfg(feature = "moderation")]
 pub mod moderation;
 mod prefetch;
+mod preview;
 mod progress_bar;
 mod reader;
 mod search_box;

@@ -3,6 +3,7 @@
 use crate::attrs::Attrs;
 use crate::dataset::Dataset;
 use crate::i18n::{Lang, strings};
+use crate::preview::FirstRows;
 use crate::slices::{Slice, yield_now};
 use gloo_net::http::Response;
 use vitrine_core::changeset::{ContentVersion, version_from_etag};
@@ -209,6 +210,7 @@ async fn fetch_csv(
     url: &str,
     pending: js_sys::Promise,
     on_progress: &dyn Fn(Progress),
+    on_first_rows: &dyn Fn(Table),
 ) -> Result<Fetched, LoadError> {
     on_progress(Progress::Download {
         received: 0,
@@ -222,6 +224,7 @@ async fn fetch_csv(
     if let Some(total) = total {
         loader.reserve(total);
     }
+    let mut first_rows = FirstRows::new();
     let mut slice = Slice::start();
     match response.body() {
         Some(stream) => {
@@ -245,7 +248,11 @@ async fn fetch_csv(
                 chunk.copy_to(&mut bytes);
                 hasher.update(&bytes);
                 loader.push(&bytes);
+                first_rows.push(&bytes);
                 parse_some(&mut loader, &slice);
+                if let Some(first) = first_rows.take(&loader, total) {
+                    on_first_rows(first);
+                }
                 let received = start + bytes.len();
                 on_progress(Progress::Download {
                     received,
@@ -291,8 +298,13 @@ async fn fetch_csv(
 }
 
 /// Fetches the schema (when given) and the data, both requests at once,
-/// parses both with `vitrine-core` and indexes the rows, reporting progress.
-pub async fn load(attrs: &Attrs, on_progress: &dyn Fn(Progress)) -> Result<Dataset, LoadError> {
+/// parses both with `vitrine-core` and indexes the rows, reporting progress
+/// and, for a large file, its first rows as soon as they are read.
+pub async fn load(
+    attrs: &Attrs,
+    on_progress: &dyn Fn(Progress),
+    on_preview: &dyn Fn(Dataset),
+) -> Result<Dataset, LoadError> {
     let src = attrs
         .src
         .clone()
@@ -307,6 +319,18 @@ pub async fn load(attrs: &Attrs, on_progress: &dyn Fn(Progress)) -> Result<Datas
         }
         None => None,
     };
-    let data = fetch_csv(&src, data, on_progress).await?;
-    Dataset::build(&src, schema, data, attrs, on_progress).await
+    let on_first_rows = |table: Table| {
+        if let Some(preview) = Dataset::preview(&src, schema.as_ref(), table) {
+            on_preview(preview);
+        }
+    };
+    let data = fetch_csv(&src, data, on_progress, &on_first_rows).await?;
+    let dataset = Dataset::build(&src, schema, data, attrs, on_progress).await?;
+    // The first result (facet counts over every row) in a task of its own,
+    // then the first render in another.
+    yield_now().await;
+    let first = crate::reader::results_query(&crate::url_sync::initial_query(&attrs.url_prefix));
+    dataset.run_ahead(&first);
+    yield_now().await;
+    Ok(dataset)
 }

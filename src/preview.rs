@@ -1,0 +1,117 @@
+//! The first rows of a large file, shown while the rest downloads and is
+//! indexed: a plain table under the progress bar, marked busy, with nothing
+//! to act on (no counts, filters or sort until they are true for the whole
+//! file). The reader replaces it once the load is complete.
+
+use crate::attrs::Attrs;
+use crate::cell::text_content;
+use crate::column_chooser::initial_columns;
+use crate::dataset::Dataset;
+use crate::i18n::strings;
+use crate::load::Progress;
+use crate::progress_bar::ProgressBar;
+use std::rc::Rc;
+use vitrine_core::load::{CsvLoader, sniff_delimiter};
+use vitrine_core::{CsvOptions, Table, load_csv};
+use yew::prelude::*;
+
+/// Files smaller than this load whole before anything is shown (they take
+/// little time, and a preview would only flash).
+const LARGE_FILE: usize = 1 << 20;
+/// Rows of the preview (about two screens).
+const ROWS: usize = 40;
+/// Bytes kept for the preview at most while waiting for its rows.
+const MAX_HEAD: usize = 4 << 20;
+/// Same row height as the table view's.
+const ROW_HEIGHT: usize = 44;
+
+/// Keeps the first bytes of a download until its first rows are read.
+pub struct FirstRows {
+    /// `None` once the preview is made or given up.
+    head: Option<Vec<u8>>,
+}
+
+impl FirstRows {
+    pub fn new() -> FirstRows {
+        FirstRows {
+            head: Some(Vec::new()),
+        }
+    }
+
+    /// Keeps a copy of the next bytes (until the preview is made).
+    pub fn push(&mut self, chunk: &[u8]) {
+        if let Some(head) = &mut self.head {
+            if head.len() + chunk.len() > MAX_HEAD {
+                self.head = None;
+            } else {
+                head.extend_from_slice(chunk);
+            }
+        }
+    }
+
+    /// The table of the first rows, once: when the file is large (its
+    /// announced `total`, else the bytes in so far) and `loader` has read
+    /// enough of them.
+    pub fn take(&mut self, loader: &CsvLoader, total: Option<usize>) -> Option<Table> {
+        let head = self.head.as_ref()?;
+        let large = total.unwrap_or(head.len()) >= LARGE_FILE;
+        if !large || loader.rows_parsed() < ROWS {
+            return None;
+        }
+        let head = self.head.take()?;
+        // The loader has sniffed the delimiter on the same first bytes.
+        let body = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&head);
+        let options = CsvOptions {
+            delimiter: Some(sniff_delimiter(body)),
+        };
+        // Where the first rows end (a record may hold line breaks).
+        let mut first = CsvLoader::new(options);
+        first.push(&head);
+        first.step(ROWS + 1);
+        let end = first.bytes_parsed().min(head.len());
+        load_csv(&head[..end], options).ok()
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PreviewProps {
+    pub dataset: Rc<Dataset>,
+    pub attrs: Attrs,
+    pub progress: Option<Progress>,
+}
+
+#[function_component(Preview)]
+pub fn preview(props: &PreviewProps) -> Html {
+    let (dataset, lang) = (&props.dataset, props.attrs.lang);
+    let s = strings(lang);
+    let columns = use_memo(dataset.clone(), |d| initial_columns(d, &props.attrs));
+    let headers = columns.iter().map(|&field| {
+        html! {
+            <th scope="col"><span class="vt-header-text">{ dataset.title(field, lang).to_string() }</span></th>
+        }
+    });
+    let rows = dataset.table().len().min(ROWS);
+    let body = (0..rows).map(|pos| {
+        let row = pos as u32;
+        let cells = columns.iter().map(|&field| {
+            html! {
+                <td><div class="vt-cell-text">{ text_content(dataset, field, dataset.text(row, field), lang) }</div></td>
+            }
+        });
+        html! {
+            <tr key={pos} style={format!("top:{}px", pos * ROW_HEIGHT)}>{ for cells }</tr>
+        }
+    });
+    html! {
+        <div class="vt-preview">
+            <ProgressBar progress={props.progress} {lang} />
+            <div class="vt-grid-scroll">
+                <table class="vt-grid" aria-label={s.table_caption} aria-busy="true"
+                    style={format!("--vt-columns:{}", columns.len())}>
+                    <thead><tr>{ for headers }</tr></thead>
+                    <tbody style={format!("height:{}px", rows * ROW_HEIGHT)}>{ for body }</tbody>
+                </table>
+            </div>
+        </div>
+    }
+}
