@@ -250,7 +250,7 @@ async fn fetch_csv(
                 loader.push(&bytes);
                 first_rows.push(&bytes);
                 parse_some(&mut loader, &slice);
-                if let Some(first) = first_rows.take(&loader, total) {
+                if let Some(first) = first_rows.take(total) {
                     on_first_rows(first);
                 }
                 let received = start + bytes.len();

@@ -20,8 +20,10 @@ use yew::prelude::*;
 const LARGE_FILE: usize = 1 << 20;
 /// Rows of the preview (about two screens).
 const ROWS: usize = 40;
+/// What the loader reads to sniff the delimiter.
+const SNIFF_BYTES: usize = 64 * 1024 + 3;
 /// Bytes kept for the preview at most while waiting for its rows.
-const MAX_HEAD: usize = 4 << 20;
+const MAX_HEAD: usize = 1 << 20;
 /// Same row height as the table view's.
 const ROW_HEIGHT: usize = 44;
 
@@ -38,38 +40,42 @@ impl FirstRows {
         }
     }
 
-    /// Keeps a copy of the next bytes (until the preview is made).
+    /// Keeps a copy of the next bytes (up to [`MAX_HEAD`] in all, until the
+    /// preview is made).
     pub fn push(&mut self, chunk: &[u8]) {
         if let Some(head) = &mut self.head {
-            if head.len() + chunk.len() > MAX_HEAD {
-                self.head = None;
-            } else {
-                head.extend_from_slice(chunk);
-            }
+            let room = MAX_HEAD.saturating_sub(head.len());
+            head.extend_from_slice(&chunk[..chunk.len().min(room)]);
         }
     }
 
     /// The table of the first rows, once: when the file is large (its
-    /// announced `total`, else the bytes in so far) and `loader` has read
-    /// enough of them.
-    pub fn take(&mut self, loader: &CsvLoader, total: Option<usize>) -> Option<Table> {
+    /// announced `total`, else the bytes in so far) and its first rows are in.
+    pub fn take(&mut self, total: Option<usize>) -> Option<Table> {
         let head = self.head.as_ref()?;
+        // The loader sniffs the delimiter on the first 64 KiB: wait for them.
         let large = total.unwrap_or(head.len()) >= LARGE_FILE;
-        if !large || loader.rows_parsed() < ROWS {
+        if !large || head.len() <= SNIFF_BYTES {
             return None;
         }
-        let head = self.head.take()?;
-        // The loader has sniffed the delimiter on the same first bytes.
-        let body = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&head);
+        let body = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
         let options = CsvOptions {
             delimiter: Some(sniff_delimiter(body)),
         };
         // Where the first rows end (a record may hold line breaks).
         let mut first = CsvLoader::new(options);
-        first.push(&head);
-        first.step(ROWS + 1);
+        first.push(head);
+        first.step(ROWS + 2);
+        if first.rows_parsed() < ROWS {
+            if head.len() >= MAX_HEAD {
+                self.head = None; // rows too long for a preview
+            }
+            return None;
+        }
         let end = first.bytes_parsed().min(head.len());
-        load_csv(&head[..end], options).ok()
+        let table = load_csv(&head[..end], options).ok();
+        self.head = None;
+        table
     }
 }
 
