@@ -11,13 +11,14 @@ use crate::load::{LoadError, Progress, load};
 use crate::preview::Preview;
 use crate::progress_bar::ProgressBar;
 use crate::reader::Reader;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Clone, PartialEq)]
 enum LoadState {
-    Loading(Option<Progress>),
+    /// How far it got, and the first rows of a large file once read.
+    Loading(Option<Progress>, Option<Rc<Dataset>>),
     Ready(Rc<Dataset>),
     Failed(LoadError),
 }
@@ -68,11 +69,9 @@ pub fn app(props: &Attrs) -> Html {
         _ => None,
     };
 
-    let state = use_state(|| LoadState::Loading(None));
-    // The first rows of a large file while it loads.
-    let preview = use_state(|| None::<Rc<Dataset>>);
+    let state = use_state(|| LoadState::Loading(None, None));
     {
-        let (state, preview) = (state.clone(), preview.clone());
+        let state = state.clone();
         let current = attrs.clone();
         let key = attrs.as_ref().map(|a| {
             (
@@ -83,32 +82,22 @@ pub fn app(props: &Attrs) -> Html {
             )
         });
         use_effect_with(key, move |_| {
-            state.set(LoadState::Loading(None));
-            preview.set(None);
+            state.set(LoadState::Loading(None, None));
             // A newer load (attribute change) or unmounting makes this one stale.
             let stale = stale_flag();
             if let Some(attrs) = current {
                 let flag = stale.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    let on_progress = {
-                        let (state, flag) = (state.clone(), flag.clone());
-                        move |p: Progress| {
-                            if !flag.get() {
-                                state.set(LoadState::Loading(Some(p)));
-                            }
+                    // Shown from the next progress report on.
+                    let preview = RefCell::new(None::<Rc<Dataset>>);
+                    let on_progress = |p: Progress| {
+                        if !flag.get() {
+                            state.set(LoadState::Loading(Some(p), preview.borrow().clone()));
                         }
                     };
-                    let on_preview = {
-                        let (preview, flag) = (preview.clone(), flag.clone());
-                        move |first: Dataset| {
-                            if !flag.get() {
-                                preview.set(Some(Rc::new(first)));
-                            }
-                        }
-                    };
+                    let on_preview = |first: Dataset| *preview.borrow_mut() = Some(Rc::new(first));
                     let result = load(&attrs, &on_progress, &on_preview).await;
                     if !flag.get() {
-                        preview.set(None);
                         state.set(match result {
                             Ok(dataset) => LoadState::Ready(Rc::new(dataset)),
                             Err(error) => LoadState::Failed(error),
@@ -122,7 +111,7 @@ pub fn app(props: &Attrs) -> Html {
 
     let lang = attrs.as_ref().map_or(props.lang, |a| a.lang);
     let body = match (&*config, &*state, &attrs) {
-        (_, LoadState::Loading(progress), Some(attrs)) if let Some(first) = &*preview => html! {
+        (_, LoadState::Loading(progress, Some(first)), Some(attrs)) => html! {
             <Preview dataset={first.clone()} attrs={attrs.clone()} progress={*progress} />
         },
         (ConfigState::Failed(error), _, _) | (_, LoadState::Failed(error), _) => {
@@ -144,7 +133,7 @@ pub fn app(props: &Attrs) -> Html {
                 </>
             }
         }
-        (_, LoadState::Loading(progress), _) => html! {
+        (_, LoadState::Loading(progress, _), _) => html! {
             <ProgressBar progress={*progress} {lang} />
         },
         _ => html! { <ProgressBar progress={None::<Progress>} {lang} /> },

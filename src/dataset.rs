@@ -60,6 +60,25 @@ fn names(list: &Option<String>) -> Option<Vec<String>> {
     })
 }
 
+/// How the table's columns match the schema; an error when none does.
+fn checked_header(
+    src: &str,
+    schema: Option<&Schema>,
+    table: &Table,
+) -> Result<HeaderMatch, LoadError> {
+    let Some(schema) = schema else {
+        return Ok(HeaderMatch::default());
+    };
+    let header = header_match(schema, table.header());
+    if !schema.fields.is_empty() && header.absent_fields.len() == schema.fields.len() {
+        return Err(LoadError::Header {
+            url: src.to_string(),
+            found: header,
+        });
+    }
+    Ok(header)
+}
+
 impl Dataset {
     /// Indexes a loaded table (in slices, reporting progress) and checks
     /// that its columns match the schema (the text schema of its header
@@ -72,19 +91,7 @@ impl Dataset {
         on_progress: &dyn Fn(Progress),
     ) -> Result<Dataset, LoadError> {
         let Fetched { table, version } = data;
-        let header = match &schema {
-            Some(schema) => header_match(schema, table.header()),
-            None => HeaderMatch::default(),
-        };
-        if let Some(schema) = &schema
-            && !schema.fields.is_empty()
-            && header.absent_fields.len() == schema.fields.len()
-        {
-            return Err(LoadError::Header {
-                url: src.to_string(),
-                found: header,
-            });
-        }
+        let header = checked_header(src, schema.as_ref(), &table)?;
         let schema = schema.unwrap_or_else(|| text_schema(&table.header().to_vec()));
         let options = IndexOptions {
             facets: names(&attrs.facets),
@@ -127,20 +134,9 @@ impl Dataset {
     /// The first rows of a file still loading, shown until the whole of it
     /// is read and indexed: no facets, no search; `None` when its columns
     /// do not match the schema (the full load reports it).
-    pub fn preview(src: &str, schema: Option<&Schema>, table: Table) -> Option<Dataset> {
-        let header = match schema {
-            Some(schema) => header_match(schema, table.header()),
-            None => HeaderMatch::default(),
-        };
-        if let Some(schema) = schema
-            && !schema.fields.is_empty()
-            && header.absent_fields.len() == schema.fields.len()
-        {
-            return None;
-        }
-        let schema = schema
-            .cloned()
-            .unwrap_or_else(|| text_schema(&table.header().to_vec()));
+    pub fn preview(src: &str, schema: Option<Schema>, table: Table) -> Option<Dataset> {
+        let header = checked_header(src, schema.as_ref(), &table).ok()?;
+        let schema = schema.unwrap_or_else(|| text_schema(&table.header().to_vec()));
         let options = IndexOptions {
             facets: Some(Vec::new()),
             searchable: Some(Vec::new()),

@@ -5,35 +5,43 @@ use crate::dataset::Dataset;
 use crate::i18n::{Lang, strings};
 use crate::state::Action;
 use std::rc::Rc;
-use vitrine_core::query::{FacetCounts, fold};
+use vitrine_core::query::{QueryResult, fold};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// Groups with more values than this get a search box.
 const LONG_GROUP: usize = 8;
 
-/// The group's values and counts are compared by value: a new result that
-/// leaves them as they were does not re-render the group.
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct FacetGroupProps {
     pub dataset: Rc<Dataset>,
-    /// The field's values with their counts.
-    pub facet: FacetCounts,
-    /// Position of the facet in the results (for element ids).
-    pub position: usize,
+    pub result: Rc<QueryResult>,
+    /// Position of the facet in `result.facets`.
+    pub facet: usize,
     /// Schema position of the field.
     pub field: usize,
     pub lang: Lang,
     pub dispatch: Callback<Action>,
 }
 
+/// The group's values and counts are compared, not the whole result: a new
+/// result that leaves them as they were does not re-render the group.
+impl PartialEq for FacetGroupProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.dataset == other.dataset
+            && self.result.facets.get(self.facet) == other.result.facets.get(other.facet)
+            && (self.facet, self.field, self.lang) == (other.facet, other.field, other.lang)
+            && self.dispatch == other.dispatch
+    }
+}
+
 #[function_component(FacetGroup)]
 pub fn facet_group(props: &FacetGroupProps) -> Html {
     let s = strings(props.lang);
     let filter = use_state(String::new);
-    let facet = &props.facet;
+    let facet = &props.result.facets[props.facet];
     let name = facet.field.clone();
-    let id = format!("vt-facet-{}", props.position);
+    let id = format!("vt-facet-{}", props.facet);
     let wanted = fold(&filter);
     let dataset = &props.dataset;
     let values = facet.values.iter().enumerate().filter(|(_, v)| {

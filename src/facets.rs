@@ -28,7 +28,7 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
             let field = props.dataset.field_index(&facet.field)?;
             Some(html! {
                 <FacetGroup key={facet.field.clone()} dataset={props.dataset.clone()}
-                    facet={facet.clone()} position={i} {field}
+                    result={props.result.clone()} facet={i} {field}
                     lang={props.lang} dispatch={props.dispatch.clone()} />
             })
         });

@@ -8,7 +8,7 @@ use crate::slices::{Slice, yield_now};
 use gloo_net::http::Response;
 use vitrine_core::changeset::{ContentVersion, version_from_etag};
 use vitrine_core::load::CsvLoader;
-use vitrine_core::{CsvOptions, Table};
+use vitrine_core::{CsvOptions, Schema, Table};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -219,13 +219,16 @@ async fn fetch_csv(
     let response = receive(url, pending).await?;
     let total = announced_size(&response);
     let served = served_version(&response);
-    let mut hasher = ContentVersion::new();
+    // The bytes are hashed only when the server gave no version.
+    let mut hasher = served.is_none().then(ContentVersion::new);
     let mut loader = CsvLoader::new(CsvOptions::default());
     if let Some(total) = total {
         loader.reserve(total);
     }
     let mut first_rows = FirstRows::new();
     let mut slice = Slice::start();
+    // Each chunk is copied into wasm memory here, then into the loader.
+    let mut bytes = Vec::new();
     match response.body() {
         Some(stream) => {
             let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
@@ -244,9 +247,11 @@ async fn fetch_csv(
                     .map_err(|e| fetch_error(url, js_detail(&e)))?;
                 let chunk = js_sys::Uint8Array::new(&value);
                 let start = loader.bytes_received();
-                let mut bytes = vec![0; chunk.length() as usize];
+                bytes.resize(chunk.length() as usize, 0);
                 chunk.copy_to(&mut bytes);
-                hasher.update(&bytes);
+                if let Some(hasher) = &mut hasher {
+                    hasher.update(&bytes);
+                }
                 loader.push(&bytes);
                 first_rows.push(&bytes);
                 parse_some(&mut loader, &slice);
@@ -266,10 +271,13 @@ async fn fetch_csv(
         }
         None => {
             let bytes = response.binary().await.map_err(|e| fetch_error(url, e))?;
-            hasher.update(&bytes);
+            if let Some(hasher) = &mut hasher {
+                hasher.update(&bytes);
+            }
             loader.push(&bytes);
         }
     }
+    drop((bytes, first_rows));
     loader.end();
     let total = loader.bytes_received();
     loop {
@@ -293,7 +301,9 @@ async fn fetch_csv(
     })?;
     Ok(Fetched {
         table,
-        version: served.unwrap_or_else(|| hasher.finish()),
+        version: served
+            .or_else(|| hasher.map(|h| h.finish()))
+            .unwrap_or_default(),
     })
 }
 
@@ -310,17 +320,23 @@ pub async fn load(
         .clone()
         .ok_or(LoadError::MissingAttribute("src"))?;
     let data = start(&src)?;
-    let schema = match attrs.schema.clone() {
+    let (schema, schema_text) = match attrs.schema.clone() {
         Some(url) => {
             let text = fetch_text(&url).await?;
-            let schema = vitrine_core::Schema::from_json(&text)
-                .map_err(|error| LoadError::Schema { url, error })?;
-            Some(schema)
+            let schema =
+                Schema::from_json(&text).map_err(|error| LoadError::Schema { url, error })?;
+            (Some(schema), text)
         }
-        None => None,
+        None => (None, String::new()),
     };
     let on_first_rows = |table: Table| {
-        if let Some(preview) = Dataset::preview(&src, schema.as_ref(), table) {
+        // The preview gets its own copy of the schema (read again: smaller
+        // code than a deep clone).
+        let schema = attrs
+            .schema
+            .as_ref()
+            .map(|_| Schema::from_json(&schema_text));
+        if let Some(preview) = Dataset::preview(&src, schema.and_then(Result::ok), table) {
             on_preview(preview);
         }
     };

@@ -5,24 +5,28 @@
 //! it fetches as usual.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 
 thread_local! {
-    static PENDING: RefCell<HashMap<String, js_sys::Promise>> = RefCell::new(HashMap::new());
+    /// A page has a few of them at most: a list will do.
+    static PENDING: RefCell<Vec<(String, js_sys::Promise)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Hands over `response`, the loader's pending `fetch(url)` (a promise of
 /// a `Response`); `url` is absolute, resolved as the widget resolves it.
 #[wasm_bindgen]
 pub fn prefetched(url: String, response: js_sys::Promise) {
-    PENDING.with(|p| p.borrow_mut().insert(url, response));
+    PENDING.with(|p| p.borrow_mut().push((url, response)));
 }
 
 /// The response of `url` the loader started, if any (taken: only one load
 /// reads a body).
 pub fn take(url: &str) -> Option<js_sys::Promise> {
-    PENDING.with(|p| p.borrow_mut().remove(url))
+    PENDING.with(|p| {
+        let mut pending = p.borrow_mut();
+        let at = pending.iter().position(|(u, _)| u == url)?;
+        Some(pending.swap_remove(at).1)
+    })
 }
 
 /// A GET of `url` under way: the loader's, else a new `fetch`.

@@ -12,7 +12,7 @@ use crate::load::Progress;
 use crate::progress_bar::ProgressBar;
 use std::rc::Rc;
 use vitrine_core::load::{CsvLoader, sniff_delimiter};
-use vitrine_core::{CsvOptions, Table, load_csv};
+use vitrine_core::{CsvOptions, Table};
 use yew::prelude::*;
 
 /// Files smaller than this load whole before anything is shown (they take
@@ -73,9 +73,11 @@ impl FirstRows {
             return None;
         }
         let end = first.bytes_parsed().min(head.len());
-        let table = load_csv(&head[..end], options).ok();
+        let mut rows = CsvLoader::new(options);
+        rows.push(&head[..end]);
+        rows.end();
         self.head = None;
-        table
+        rows.finish().ok()
     }
 }
 
@@ -90,7 +92,7 @@ pub struct PreviewProps {
 pub fn preview(props: &PreviewProps) -> Html {
     let (dataset, lang) = (&props.dataset, props.attrs.lang);
     let s = strings(lang);
-    let columns = use_memo(dataset.clone(), |d| initial_columns(d, &props.attrs));
+    let columns = initial_columns(dataset, &props.attrs);
     let headers = columns.iter().map(|&field| {
         html! {
             <th scope="col"><span class="vt-header-text">{ dataset.title(field, lang).to_string() }</span></th>
@@ -119,5 +121,71 @@ pub fn preview(props: &PreviewProps) -> Html {
                 </table>
             </div>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use vitrine_core::load_csv;
+
+    /// A CSV of `rows` rows of about `width` bytes, some with quoted line breaks.
+    fn csv(rows: usize, width: usize) -> Vec<u8> {
+        let mut text = String::from("id,nom,description\n");
+        for i in 0..rows {
+            let filler = "x".repeat(width);
+            text.push_str(&format!("{i},\"Projet {i}\nsuite\",{filler}\n"));
+        }
+        text.into_bytes()
+    }
+
+    fn first_rows(bytes: &[u8], chunk: usize, total: Option<usize>) -> Option<Table> {
+        let mut first = FirstRows::new();
+        for part in bytes.chunks(chunk) {
+            first.push(part);
+            if let Some(table) = first.take(total) {
+                return Some(table);
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn a_large_file_gives_its_first_rows_whatever_the_chunks() {
+        let bytes = csv(2_000, 600);
+        assert!(bytes.len() >= LARGE_FILE);
+        let whole = load_csv(&bytes, CsvOptions::default()).unwrap();
+        for chunk in [1_000, 65_536, 70_001, 3 << 20] {
+            let table = first_rows(&bytes, chunk, Some(bytes.len())).expect("a preview");
+            assert!(table.len() >= ROWS, "chunk {chunk}: {} rows", table.len());
+            assert_eq!(table.header(), whole.header());
+            for row in 0..table.len() {
+                for col in 0..3 {
+                    assert_eq!(table.cell(row, col), whole.cell(row, col), "row {row}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_small_file_shows_no_preview() {
+        let bytes = csv(100, 600);
+        assert!(bytes.len() < LARGE_FILE);
+        assert!(first_rows(&bytes, 10_000, Some(bytes.len())).is_none());
+        // Without a size, the bytes in so far decide.
+        assert!(first_rows(&bytes, 10_000, None).is_none());
+        let large = csv(2_000, 600);
+        assert!(first_rows(&large, 1 << 20, None).is_some());
+    }
+
+    #[test]
+    fn rows_too_long_give_no_preview_and_keep_nothing() {
+        let bytes = csv(300, 40_000);
+        let mut first = FirstRows::new();
+        for part in bytes.chunks(100_000) {
+            first.push(part);
+            assert!(first.take(Some(bytes.len())).is_none());
+        }
+        assert!(first.head.is_none());
     }
 }

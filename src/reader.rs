@@ -66,8 +66,8 @@ pub fn reader(props: &ReaderProps) -> Html {
         use_state(move || initial_columns(&dataset, &attrs))
     };
     let on_columns = {
-        let setter = columns.setter();
-        use_callback((), move |next: Vec<usize>, _| setter.set(next))
+        let columns = columns.clone();
+        Callback::from(move |next: Vec<usize>| columns.set(next))
     };
 
     let view = query.view.unwrap_or(attrs.view);

@@ -2,6 +2,7 @@
 //! (a history entry per change, except while typing a search) once the change
 //! is painted, read back on back/forward. The (de)serialization is `vitrine-core`'s.
 
+use crate::slices::yield_now;
 use crate::state::Action;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -61,32 +62,16 @@ fn write_url(prefix: &str, pending: &RefCell<Option<PendingWrite>>) {
     }
 }
 
-/// Runs `work` once the next frame has been produced (a task after the
-/// next animation frame), or after [`LATE_MS`] when no frame comes (hidden
-/// tab), whichever is first; `work` must be idempotent.
-fn after_next_paint(work: Rc<dyn Fn()>) {
-    let Some(window) = web_sys::window() else {
-        return work();
-    };
-    let task = {
-        let work = work.clone();
-        Closure::once_into_js(move || work())
-    };
-    let frame = {
-        let window = window.clone();
-        Closure::once_into_js(move || {
-            let _ = window
-                .set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 0);
-        })
-    };
-    let _ = window.request_animation_frame(frame.unchecked_ref());
-    let late = Closure::once_into_js(move || work());
-    let _ =
-        window.set_timeout_with_callback_and_timeout_and_arguments_0(late.unchecked_ref(), LATE_MS);
+/// Resolves at the next animation frame (not in a hidden tab: the write
+/// then waits until the page is shown again).
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.request_animation_frame(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
-
-/// The longest a history write waits for a frame.
-const LATE_MS: i32 = 200;
 
 /// Keeps the page URL and the state in step. The URL is written after the
 /// change is painted (`pushState` costs milliseconds the repaint need not
@@ -111,7 +96,13 @@ pub fn use_url_sync(prefix: String, query: Query, dispatch: Callback<Action>) {
             });
             drop(slot);
             if !scheduled {
-                after_next_paint(Rc::new(move || write_url(&prefix, &pending)));
+                // After the frame showing the change: a task after the next
+                // animation frame.
+                wasm_bindgen_futures::spawn_local(async move {
+                    next_frame().await;
+                    yield_now().await;
+                    write_url(&prefix, &pending);
+                });
             }
         });
     }
