@@ -8,7 +8,7 @@ use crate::dataset::Dataset;
 use crate::edit::EditLayer;
 use crate::error_panel::{ErrorPanel, HeaderNotice};
 use crate::load::{LoadError, Progress, load};
-use crate::preview::Preview;
+use crate::preview::preview;
 use crate::progress_bar::ProgressBar;
 use crate::reader::Reader;
 use std::cell::{Cell, RefCell};
@@ -111,9 +111,9 @@ pub fn app(props: &Attrs) -> Html {
 
     let lang = attrs.as_ref().map_or(props.lang, |a| a.lang);
     let body = match (&*config, &*state, &attrs) {
-        (_, LoadState::Loading(progress, Some(first)), Some(attrs)) => html! {
-            <Preview dataset={first.clone()} attrs={attrs.clone()} progress={*progress} />
-        },
+        (_, LoadState::Loading(progress, Some(first)), Some(attrs)) => {
+            preview(first, attrs, *progress)
+        }
         (ConfigState::Failed(error), _, _) | (_, LoadState::Failed(error), _) => {
             html! { <ErrorPanel error={error.clone()} {lang} /> }
         }

@@ -307,8 +307,8 @@ async fn fetch_csv(
     })
 }
 
-/// Fetches the schema (when given) and the data, both requests at once,
-/// parses both with `vitrine-core` and indexes the rows, reporting progress
+/// Fetches the schema (when given) and the data (both at once when the
+/// loader started them), parses both with `vitrine-core` and indexes the rows, reporting progress
 /// and, for a large file, its first rows as soon as they are read.
 pub async fn load(
     attrs: &Attrs,
@@ -319,7 +319,7 @@ pub async fn load(
         .src
         .clone()
         .ok_or(LoadError::MissingAttribute("src"))?;
-    let data = start(&src)?;
+    let data = crate::prefetch::take(&src);
     let (schema, schema_text) = match attrs.schema.clone() {
         Some(url) => {
             let text = fetch_text(&url).await?;
@@ -339,6 +339,10 @@ pub async fn load(
         if let Some(preview) = Dataset::preview(&src, schema.and_then(Result::ok), table) {
             on_preview(preview);
         }
+    };
+    let data = match data {
+        Some(started) => started,
+        None => start(&src)?,
     };
     let data = fetch_csv(&src, data, on_progress, &on_first_rows).await?;
     let dataset = Dataset::build(&src, schema, data, attrs, on_progress).await?;

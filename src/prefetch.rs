@@ -35,14 +35,7 @@ pub fn start(url: &str) -> Result<js_sys::Promise, JsValue> {
         Some(response) => Ok(response),
         None => {
             let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
-            let response = window.fetch_with_str(url);
-            // A failure is reported where the response is awaited, which may
-            // never happen (an earlier error): not an unhandled rejection.
-            // (One small closure per load, kept: it may be called late.)
-            let ignore = Closure::<dyn FnMut(JsValue)>::new(|_| {});
-            let _ = response.catch(&ignore);
-            ignore.forget();
-            Ok(response)
+            Ok(window.fetch_with_str(url))
         }
     }
 }

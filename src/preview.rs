@@ -10,7 +10,6 @@ use crate::dataset::Dataset;
 use crate::i18n::strings;
 use crate::load::Progress;
 use crate::progress_bar::ProgressBar;
-use std::rc::Rc;
 use vitrine_core::load::{CsvLoader, sniff_delimiter};
 use vitrine_core::{CsvOptions, Table};
 use yew::prelude::*;
@@ -81,18 +80,13 @@ impl FirstRows {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct PreviewProps {
-    pub dataset: Rc<Dataset>,
-    pub attrs: Attrs,
-    pub progress: Option<Progress>,
-}
-
-#[function_component(Preview)]
-pub fn preview(props: &PreviewProps) -> Html {
-    let (dataset, lang) = (&props.dataset, props.attrs.lang);
+/// The progress bar over the first rows of `dataset` (a plain function,
+/// not a component: it has no state, and the app re-renders it with each
+/// progress report anyway).
+pub fn preview(dataset: &Dataset, attrs: &Attrs, progress: Option<Progress>) -> Html {
+    let lang = attrs.lang;
     let s = strings(lang);
-    let columns = initial_columns(dataset, &props.attrs);
+    let columns = initial_columns(dataset, attrs);
     let headers = columns.iter().map(|&field| {
         html! {
             <th scope="col"><span class="vt-header-text">{ dataset.title(field, lang).to_string() }</span></th>
@@ -112,7 +106,7 @@ pub fn preview(props: &PreviewProps) -> Html {
     });
     html! {
         <div class="vt-preview">
-            <ProgressBar progress={props.progress} {lang} />
+            <ProgressBar {progress} {lang} />
             <div class="vt-grid-scroll">
                 <table class="vt-grid" aria-label={s.table_caption} aria-busy="true"
                     style={format!("--vt-columns:{}", columns.len())}>
