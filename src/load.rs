@@ -256,7 +256,11 @@ async fn fetch_csv(
                 first_rows.push(&bytes);
                 parse_some(&mut loader, &slice);
                 if let Some(first) = first_rows.take(total) {
+                    // In a task of its own: the preview reads the schema again.
+                    yield_now().await;
                     on_first_rows(first);
+                    yield_now().await;
+                    slice = Slice::start();
                 }
                 let received = start + bytes.len();
                 on_progress(Progress::Download {
