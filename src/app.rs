@@ -8,15 +8,17 @@ use crate::dataset::Dataset;
 use crate::edit::EditLayer;
 use crate::error_panel::{ErrorPanel, HeaderNotice};
 use crate::load::{LoadError, Progress, load};
+use crate::preview::preview;
 use crate::progress_bar::ProgressBar;
 use crate::reader::Reader;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Clone, PartialEq)]
 enum LoadState {
-    Loading(Option<Progress>),
+    /// How far it got, and the first rows of a large file once read.
+    Loading(Option<Progress>, Option<Rc<Dataset>>),
     Ready(Rc<Dataset>),
     Failed(LoadError),
 }
@@ -67,7 +69,7 @@ pub fn app(props: &Attrs) -> Html {
         _ => None,
     };
 
-    let state = use_state(|| LoadState::Loading(None));
+    let state = use_state(|| LoadState::Loading(None, None));
     {
         let state = state.clone();
         let current = attrs.clone();
@@ -80,21 +82,21 @@ pub fn app(props: &Attrs) -> Html {
             )
         });
         use_effect_with(key, move |_| {
-            state.set(LoadState::Loading(None));
+            state.set(LoadState::Loading(None, None));
             // A newer load (attribute change) or unmounting makes this one stale.
             let stale = stale_flag();
             if let Some(attrs) = current {
                 let flag = stale.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    let on_progress = {
-                        let (state, flag) = (state.clone(), flag.clone());
-                        move |p: Progress| {
-                            if !flag.get() {
-                                state.set(LoadState::Loading(Some(p)));
-                            }
+                    // Shown from the next progress report on.
+                    let preview = RefCell::new(None::<Rc<Dataset>>);
+                    let on_progress = |p: Progress| {
+                        if !flag.get() {
+                            state.set(LoadState::Loading(Some(p), preview.borrow().clone()));
                         }
                     };
-                    let result = load(&attrs, &on_progress).await;
+                    let on_preview = |first: Dataset| *preview.borrow_mut() = Some(Rc::new(first));
+                    let result = load(&attrs, &on_progress, &on_preview).await;
                     if !flag.get() {
                         state.set(match result {
                             Ok(dataset) => LoadState::Ready(Rc::new(dataset)),
@@ -109,6 +111,9 @@ pub fn app(props: &Attrs) -> Html {
 
     let lang = attrs.as_ref().map_or(props.lang, |a| a.lang);
     let body = match (&*config, &*state, &attrs) {
+        (_, LoadState::Loading(progress, Some(first)), Some(attrs)) => {
+            preview(first, attrs, *progress)
+        }
         (ConfigState::Failed(error), _, _) | (_, LoadState::Failed(error), _) => {
             html! { <ErrorPanel error={error.clone()} {lang} /> }
         }
@@ -128,7 +133,7 @@ pub fn app(props: &Attrs) -> Html {
                 </>
             }
         }
-        (_, LoadState::Loading(progress), _) => html! {
+        (_, LoadState::Loading(progress, _), _) => html! {
             <ProgressBar progress={*progress} {lang} />
         },
         _ => html! { <ProgressBar progress={None::<Progress>} {lang} /> },

@@ -50,6 +50,27 @@ pub fn column_chooser(props: &ColumnChooserProps) -> Html {
     }
 }
 
+/// Columns shown first in the table.
+const DEFAULT_COLUMNS: usize = 7;
+
+/// The columns shown before the reader picks: the configured ones, exactly
+/// (public fields only), else the card's fields, then the others.
+pub fn initial_columns(dataset: &Dataset, attrs: &crate::attrs::Attrs) -> Vec<usize> {
+    let card = &attrs.card;
+    match attrs.columns.as_deref() {
+        Some(list) => {
+            let names: Vec<&str> = list.split(',').map(str::trim).collect();
+            default_columns(dataset, &names, &card.image, names.len().max(1))
+        }
+        None => {
+            let mut preferred = vec![card.title.as_str()];
+            preferred.extend(card.subtitle.iter().map(String::as_str));
+            preferred.extend(card.tags.iter().map(String::as_str));
+            default_columns(dataset, &preferred, &card.image, DEFAULT_COLUMNS)
+        }
+    }
+}
+
 /// The columns shown first: the card's title, subtitle and tag fields, then
 /// the other public fields, without the primary key and the image; at most `max`.
 pub fn default_columns(

@@ -40,6 +40,9 @@ pub struct Dataset {
     /// The longest text of each field, measured once when an editor asks.
     #[cfg_attr(not(feature = "edit"), allow(dead_code))]
     longest: Vec<std::cell::OnceCell<usize>>,
+    /// A result computed ahead (the first one, in its own task before the
+    /// first render), taken by the run of the same query.
+    ahead: std::cell::RefCell<Option<(Query, std::rc::Rc<QueryResult>)>>,
 }
 
 impl PartialEq for Dataset {
@@ -59,6 +62,25 @@ fn names(list: &Option<String>) -> Option<Vec<String>> {
     })
 }
 
+/// How the table's columns match the schema; an error when none does.
+fn checked_header(
+    src: &str,
+    schema: Option<&Schema>,
+    table: &Table,
+) -> Result<HeaderMatch, LoadError> {
+    let Some(schema) = schema else {
+        return Ok(HeaderMatch::default());
+    };
+    let header = header_match(schema, table.header());
+    if !schema.fields.is_empty() && header.absent_fields.len() == schema.fields.len() {
+        return Err(LoadError::Header {
+            url: src.to_string(),
+            found: header,
+        });
+    }
+    Ok(header)
+}
+
 impl Dataset {
     /// Indexes a loaded table (in slices, reporting progress) and checks
     /// that its columns match the schema (the text schema of its header
@@ -71,19 +93,7 @@ impl Dataset {
         on_progress: &dyn Fn(Progress),
     ) -> Result<Dataset, LoadError> {
         let Fetched { table, version } = data;
-        let header = match &schema {
-            Some(schema) => header_match(schema, table.header()),
-            None => HeaderMatch::default(),
-        };
-        if let Some(schema) = &schema
-            && !schema.fields.is_empty()
-            && header.absent_fields.len() == schema.fields.len()
-        {
-            return Err(LoadError::Header {
-                url: src.to_string(),
-                found: header,
-            });
-        }
+        let header = checked_header(src, schema.as_ref(), &table)?;
         let schema = schema.unwrap_or_else(|| text_schema(&table.header().to_vec()));
         let options = IndexOptions {
             facets: names(&attrs.facets),
@@ -118,6 +128,43 @@ impl Dataset {
             }
         }
         let index = indexer.finish();
+        Ok(Dataset::assemble(
+            src, version, schema, table, index, header,
+        ))
+    }
+
+    /// The first rows of a file still loading, shown until the whole of it
+    /// is read and indexed: no facets, no search; `None` when its columns
+    /// do not match the schema (the full load reports it).
+    pub fn preview(src: &str, schema: Option<Schema>, table: Table) -> Option<Dataset> {
+        let header = checked_header(src, schema.as_ref(), &table).ok()?;
+        let schema = schema.unwrap_or_else(|| text_schema(&table.header().to_vec()));
+        let options = IndexOptions {
+            facets: Some(Vec::new()),
+            searchable: Some(Vec::new()),
+        };
+        let mut indexer = TableIndexer::new(&schema, &table, &options);
+        while !indexer.step(&schema, &table, ROWS_PER_STEP) {}
+        while !indexer.finish_step(TOKENS_PER_STEP) {}
+        let index = indexer.finish();
+        Some(Dataset::assemble(
+            src,
+            String::new(),
+            schema,
+            table,
+            index,
+            header,
+        ))
+    }
+
+    fn assemble(
+        src: &str,
+        version: String,
+        schema: Schema,
+        table: Table,
+        index: QueryIndex,
+        header: HeaderMatch,
+    ) -> Dataset {
         let columns = schema
             .fields
             .iter()
@@ -127,7 +174,7 @@ impl Dataset {
             .filter(|&i| !schema.fields[i].is_restricted())
             .collect();
         let longest = vec![std::cell::OnceCell::new(); schema.fields.len()];
-        Ok(Dataset {
+        Dataset {
             version,
             src: src.to_string(),
             schema,
@@ -137,7 +184,8 @@ impl Dataset {
             public,
             longest,
             header,
-        })
+            ahead: Default::default(),
+        }
     }
 
     /// How the data's columns differ from the schema's fields.
@@ -237,9 +285,24 @@ impl Dataset {
     }
 
     /// Facet counts and every matching row, in sort order.
-    pub fn run(&self, query: &Query) -> QueryResult {
+    pub fn run(&self, query: &Query) -> std::rc::Rc<QueryResult> {
+        let mut ahead = self.ahead.borrow_mut();
+        if let Some((done, result)) = ahead.take()
+            && done == *query
+        {
+            return result;
+        }
         let source = TableSource::new(&self.schema, &self.table, self.index.specs());
-        self.index
-            .execute(&query.set_window(Window::all()), &source)
+        std::rc::Rc::new(
+            self.index
+                .execute(&query.set_window(Window::all()), &source),
+        )
+    }
+
+    /// Computes the result of `query` now, for the next [`run`](Self::run)
+    /// of it (the first render then only renders).
+    pub fn run_ahead(&self, query: &Query) {
+        let result = self.run(query);
+        *self.ahead.borrow_mut() = Some((query.clone(), result));
     }
 }

@@ -12,7 +12,7 @@ use yew::prelude::*;
 /// Groups with more values than this get a search box.
 const LONG_GROUP: usize = 8;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct FacetGroupProps {
     pub dataset: Rc<Dataset>,
     pub result: Rc<QueryResult>,
@@ -22,6 +22,17 @@ pub struct FacetGroupProps {
     pub field: usize,
     pub lang: Lang,
     pub dispatch: Callback<Action>,
+}
+
+/// The group's values and counts are compared, not the whole result: a new
+/// result that leaves them as they were does not re-render the group.
+impl PartialEq for FacetGroupProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.dataset == other.dataset
+            && self.result.facets.get(self.facet) == other.result.facets.get(other.facet)
+            && (self.facet, self.field, self.lang) == (other.facet, other.field, other.lang)
+            && self.dispatch == other.dispatch
+    }
 }
 
 #[function_component(FacetGroup)]

@@ -33,6 +33,8 @@ mod i18n;
 mod load;
 #[cfg(feature = "moderation")]
 pub mod moderation;
+mod prefetch;
+mod preview;
 mod progress_bar;
 mod reader;
 mod search_box;

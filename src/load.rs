@@ -3,11 +3,12 @@
 use crate::attrs::Attrs;
 use crate::dataset::Dataset;
 use crate::i18n::{Lang, strings};
+use crate::preview::FirstRows;
 use crate::slices::{Slice, yield_now};
-use gloo_net::http::{Request, Response};
+use gloo_net::http::Response;
 use vitrine_core::changeset::{ContentVersion, version_from_etag};
 use vitrine_core::load::CsvLoader;
-use vitrine_core::{CsvOptions, Table};
+use vitrine_core::{CsvOptions, Schema, Table};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -131,12 +132,18 @@ fn js_detail(value: &JsValue) -> String {
         .unwrap_or_else(|| format!("{value:?}"))
 }
 
-/// GETs `url`; an error status is an error.
-async fn send(url: &str) -> Result<Response, LoadError> {
-    let response = Request::get(url)
-        .send()
+/// Starts a GET of `url` (or takes the loader's request of it).
+fn start(url: &str) -> Result<js_sys::Promise, LoadError> {
+    crate::prefetch::start(url).map_err(|e| fetch_error(url, js_detail(&e)))
+}
+
+/// The response of a started GET of `url`; an error status is an error.
+async fn receive(url: &str, pending: js_sys::Promise) -> Result<Response, LoadError> {
+    let response: web_sys::Response = JsFuture::from(pending)
         .await
-        .map_err(|e| fetch_error(url, e))?;
+        .map_err(|e| fetch_error(url, js_detail(&e)))?
+        .unchecked_into();
+    let response = Response::from(response);
     if !response.ok() {
         return Err(LoadError::Status {
             url: url.to_string(),
@@ -145,6 +152,11 @@ async fn send(url: &str) -> Result<Response, LoadError> {
         });
     }
     Ok(response)
+}
+
+/// GETs `url`; an error status is an error.
+async fn send(url: &str) -> Result<Response, LoadError> {
+    receive(url, start(url)?).await
 }
 
 /// GETs `url` and returns its body as text (schemas, configs: small files).
@@ -192,21 +204,31 @@ pub struct Fetched {
     pub version: String,
 }
 
-/// Downloads and reads the CSV at `url`, reporting progress, in slices.
-async fn fetch_csv(url: &str, on_progress: &dyn Fn(Progress)) -> Result<Fetched, LoadError> {
+/// Downloads (the started GET `pending`) and reads the CSV at `url`,
+/// reporting progress, in slices.
+async fn fetch_csv(
+    url: &str,
+    pending: js_sys::Promise,
+    on_progress: &dyn Fn(Progress),
+    on_first_rows: &dyn Fn(Table),
+) -> Result<Fetched, LoadError> {
     on_progress(Progress::Download {
         received: 0,
         total: None,
     });
-    let response = send(url).await?;
+    let response = receive(url, pending).await?;
     let total = announced_size(&response);
     let served = served_version(&response);
-    let mut hasher = ContentVersion::new();
+    // The bytes are hashed only when the server gave no version.
+    let mut hasher = served.is_none().then(ContentVersion::new);
     let mut loader = CsvLoader::new(CsvOptions::default());
     if let Some(total) = total {
         loader.reserve(total);
     }
+    let mut first_rows = FirstRows::new();
     let mut slice = Slice::start();
+    // Each chunk is copied into wasm memory here, then into the loader.
+    let mut bytes = Vec::new();
     match response.body() {
         Some(stream) => {
             let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
@@ -225,11 +247,21 @@ async fn fetch_csv(url: &str, on_progress: &dyn Fn(Progress)) -> Result<Fetched,
                     .map_err(|e| fetch_error(url, js_detail(&e)))?;
                 let chunk = js_sys::Uint8Array::new(&value);
                 let start = loader.bytes_received();
-                let mut bytes = vec![0; chunk.length() as usize];
+                bytes.resize(chunk.length() as usize, 0);
                 chunk.copy_to(&mut bytes);
-                hasher.update(&bytes);
+                if let Some(hasher) = &mut hasher {
+                    hasher.update(&bytes);
+                }
                 loader.push(&bytes);
+                first_rows.push(&bytes);
                 parse_some(&mut loader, &slice);
+                if let Some(first) = first_rows.take(total) {
+                    // In a task of its own: the preview reads the schema again.
+                    yield_now().await;
+                    on_first_rows(first);
+                    yield_now().await;
+                    slice = Slice::start();
+                }
                 let received = start + bytes.len();
                 on_progress(Progress::Download {
                     received,
@@ -243,10 +275,13 @@ async fn fetch_csv(url: &str, on_progress: &dyn Fn(Progress)) -> Result<Fetched,
         }
         None => {
             let bytes = response.binary().await.map_err(|e| fetch_error(url, e))?;
-            hasher.update(&bytes);
+            if let Some(hasher) = &mut hasher {
+                hasher.update(&bytes);
+            }
             loader.push(&bytes);
         }
     }
+    drop((bytes, first_rows));
     loader.end();
     let total = loader.bytes_received();
     loop {
@@ -270,26 +305,56 @@ async fn fetch_csv(url: &str, on_progress: &dyn Fn(Progress)) -> Result<Fetched,
     })?;
     Ok(Fetched {
         table,
-        version: served.unwrap_or_else(|| hasher.finish()),
+        version: served
+            .or_else(|| hasher.map(|h| h.finish()))
+            .unwrap_or_default(),
     })
 }
 
-/// Fetches the schema (when given) and the data, parses both with
-/// `vitrine-core` and indexes the rows, reporting progress.
-pub async fn load(attrs: &Attrs, on_progress: &dyn Fn(Progress)) -> Result<Dataset, LoadError> {
+/// Fetches the schema (when given) and the data (both at once when the
+/// loader started them), parses both with `vitrine-core` and indexes the rows, reporting progress
+/// and, for a large file, its first rows as soon as they are read.
+pub async fn load(
+    attrs: &Attrs,
+    on_progress: &dyn Fn(Progress),
+    on_preview: &dyn Fn(Dataset),
+) -> Result<Dataset, LoadError> {
     let src = attrs
         .src
         .clone()
         .ok_or(LoadError::MissingAttribute("src"))?;
-    let schema = match attrs.schema.clone() {
+    let data = crate::prefetch::take(&src);
+    let (schema, schema_text) = match attrs.schema.clone() {
         Some(url) => {
             let text = fetch_text(&url).await?;
-            let schema = vitrine_core::Schema::from_json(&text)
-                .map_err(|error| LoadError::Schema { url, error })?;
-            Some(schema)
+            let schema =
+                Schema::from_json(&text).map_err(|error| LoadError::Schema { url, error })?;
+            (Some(schema), text)
         }
-        None => None,
+        None => (None, String::new()),
     };
-    let data = fetch_csv(&src, on_progress).await?;
-    Dataset::build(&src, schema, data, attrs, on_progress).await
+    let on_first_rows = |table: Table| {
+        // The preview gets its own copy of the schema (read again: smaller
+        // code than a deep clone).
+        let schema = attrs
+            .schema
+            .as_ref()
+            .map(|_| Schema::from_json(&schema_text));
+        if let Some(preview) = Dataset::preview(&src, schema.and_then(Result::ok), table) {
+            on_preview(preview);
+        }
+    };
+    let data = match data {
+        Some(started) => started,
+        None => start(&src)?,
+    };
+    let data = fetch_csv(&src, data, on_progress, &on_first_rows).await?;
+    let dataset = Dataset::build(&src, schema, data, attrs, on_progress).await?;
+    // The first result (facet counts over every row) in a task of its own,
+    // then the first render in another.
+    yield_now().await;
+    let first = crate::reader::results_query(&crate::url_sync::initial_query(&attrs.url_prefix));
+    dataset.run_ahead(&first);
+    yield_now().await;
+    Ok(dataset)
 }

@@ -4,7 +4,7 @@
 
 use crate::attrs::Attrs;
 use crate::card_view::CardView;
-use crate::column_chooser::{ColumnChooser, default_columns};
+use crate::column_chooser::{ColumnChooser, initial_columns};
 use crate::dataset::Dataset;
 use crate::detail_view::DetailView;
 use crate::download::Downloads;
@@ -26,8 +26,15 @@ pub struct ReaderProps {
     pub attrs: Attrs,
 }
 
-/// Columns shown first in the table.
-const DEFAULT_COLUMNS: usize = 7;
+/// The part of the query that changes the results: filters, search, sort.
+pub fn results_query(query: &Query) -> Query {
+    Query {
+        window: Window::default(),
+        view: None,
+        row: None,
+        ..query.clone()
+    }
+}
 
 #[function_component(Reader)]
 pub fn reader(props: &ReaderProps) -> Html {
@@ -38,41 +45,25 @@ pub fn reader(props: &ReaderProps) -> Html {
         let prefix = prefix.clone();
         use_reducer(move || ReaderState::new(initial_query(&prefix)))
     };
+    // Stable across renders, so children whose other props are unchanged
+    // skip re-rendering when the results change.
     let dispatch = {
-        let state = state.clone();
-        Callback::from(move |action: Action| state.dispatch(action))
+        let dispatcher = state.dispatcher();
+        use_callback((), move |action: Action, _| dispatcher.dispatch(action))
     };
     let query = state.query.clone();
     use_url_sync(prefix.clone(), query.clone(), dispatch.clone());
 
-    // Only filters, search and sort change the results.
-    let results_query = Query {
-        window: Window::default(),
-        view: None,
-        row: None,
-        ..query.clone()
-    };
-    let result = use_memo((props.dataset.clone(), results_query), |(dataset, q)| {
+    let results_query = results_query(&query);
+    let result = (*use_memo((props.dataset.clone(), results_query), |(dataset, q)| {
         dataset.run(q)
-    });
+    }))
+    .clone();
     let rows = use_memo(result.clone(), |r| r.rows.clone());
 
     let columns = {
-        let (dataset, card) = (props.dataset.clone(), attrs.card.clone());
-        let chosen = attrs.columns.clone();
-        use_state(move || match chosen.as_deref() {
-            // The configured columns, exactly (public fields only).
-            Some(list) => {
-                let names: Vec<&str> = list.split(',').map(str::trim).collect();
-                default_columns(&dataset, &names, &card.image, names.len().max(1))
-            }
-            None => {
-                let mut preferred = vec![card.title.as_str()];
-                preferred.extend(card.subtitle.iter().map(String::as_str));
-                preferred.extend(card.tags.iter().map(String::as_str));
-                default_columns(&dataset, &preferred, &card.image, DEFAULT_COLUMNS)
-            }
-        })
+        let (dataset, attrs) = (props.dataset.clone(), attrs.clone());
+        use_state(move || initial_columns(&dataset, &attrs))
     };
     // The reader bundle's editing controls hand the columns over when they
     // switch to the editor bundle (which has no switch to make).

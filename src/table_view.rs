@@ -6,6 +6,10 @@
 //! the focused cell in place (Enter keeps, Escape cancels), Space or the
 //! cell's "open" button opens the row's detail; edited cells are marked.
 //! Read-only, Enter or a click opens the detail.
+//!
+//! Rows are keyed by their position in the results, like the focus and the
+//! cell being edited: a new result (filter, search, sort) updates the rows
+//! in place instead of replacing every one of them.
 
 use crate::cell::{cell_title, text_content};
 use crate::dataset::Dataset;
@@ -300,7 +304,7 @@ pub fn table_view(props: &TableViewProps) -> Html {
             }
         });
         html! {
-            <tr role="row" key={row} aria-rowindex={(pos + 2).to_string()}
+            <tr role="row" key={pos} aria-rowindex={(pos + 2).to_string()}
                 style={format!("top:{}px", pos as f64 * ROW_HEIGHT)}>
                 { for cells }
             </tr>

@@ -163,3 +163,43 @@ async fn a_large_file_shows_progress_then_its_rows() {
         "5\u{202F}000 résultats sur 5\u{202F}000"
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_file_over_1_mib_shows_its_first_rows_busy_until_the_reader_is_ready() {
+    let mut csv = String::from("id,nom,budget,jour,mois\n");
+    let filler = "x".repeat(150);
+    for i in 0..8_000 {
+        csv.push_str(&format!(
+            "{i},Projet {i} {filler},{},2024-03-03,03/2024\n",
+            i * 3
+        ));
+    }
+    assert!(csv.len() > 1 << 20);
+    let root = shadow_container(None);
+    let _app = mount(
+        root.clone(),
+        attributes(&[
+            ("src", &data_url("text/csv", &csv)),
+            ("schema", &data_url("application/json", SCHEMA)),
+            ("lang", "fr"),
+        ]),
+    )
+    .unwrap();
+    // The first rows, in file order, in a table marked busy under the
+    // progress bar; no count, filter or search while the rest loads.
+    assert!(
+        eventually(&root, |r| count(r, "table[aria-busy=true] tbody tr") > 0).await,
+        "the first rows while loading"
+    );
+    assert_eq!(count(&root, "[role=progressbar]"), 1);
+    assert_eq!(count(&root, ".vt-count"), 0);
+    assert_eq!(count(&root, "input[type=search]"), 0);
+    assert!(text_of(&root, "tbody tr").contains("Projet 0 "));
+    // Then the reader, with the final count.
+    assert!(eventually(&root, |r| count(r, ".vt-count") == 1).await);
+    assert_eq!(count(&root, "table[aria-busy=true]"), 0);
+    assert_eq!(
+        text_of(&root, ".vt-count"),
+        "8\u{202F}000 résultats sur 8\u{202F}000"
+    );
+}

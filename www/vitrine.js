@@ -62,18 +62,21 @@
 
   /**
    * Loads and instantiates a wasm bundle once for the whole page; after a
-   * failure, the next call tries again.
+   * failure, the next call tries again. The module's download starts at
+   * once, beside the glue's, and compiles while it streams in
+   * (WebAssembly.instantiateStreaming, done by the glue when handed a
+   * response).
    */
   function loadModule(name) {
     if (!modules[name]) {
       var attempt = attempts[name] || 0;
       var glue = base + name + ".js" + (attempt ? "?retry=" + attempt : "");
+      var wasm = fetch(base + name + "_bg.wasm");
+      wasm.catch(function () {}); // reported by the glue's instantiation
       modules[name] = import(glue).then(function (mod) {
-        return mod
-          .default({ module_or_path: base + name + "_bg.wasm" })
-          .then(function () {
-            return mod;
-          });
+        return mod.default({ module_or_path: wasm }).then(function () {
+          return mod;
+        });
       });
       modules[name].catch(function () {
         attempts[name] = attempt + 1;
@@ -81,6 +84,56 @@
       });
     }
     return modules[name];
+  }
+
+  /** The absolute URL of an element's `src` or `schema`, as the widget resolves it. */
+  function fileUrl(element, name) {
+    var value = (element.getAttribute(name) || "").trim();
+    if (!value) {
+      return null;
+    }
+    try {
+      return new URL(value, document.baseURI).href;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  /**
+   * Starts the requests of the element's data and schema while the module
+   * loads; the widget takes them over instead of fetching again. Not with a
+   * `config` attribute, which may name other files.
+   */
+  function prefetch(element) {
+    var started = [];
+    if (element.hasAttribute("config")) {
+      return started;
+    }
+    ["src", "schema"].forEach(function (name) {
+      var url = fileUrl(element, name);
+      if (url) {
+        var response = fetch(url);
+        response.catch(function () {}); // the widget reports failures
+        started.push({ name: name, url: url, response: response });
+      }
+    });
+    return started;
+  }
+
+  /**
+   * Hands the started requests over to the module, those whose URL the
+   * element still names; the others are cancelled.
+   */
+  function handOver(mod, element, started) {
+    started.forEach(function (request) {
+      if (element && !element.hasAttribute("config") && fileUrl(element, request.name) === request.url) {
+        mod.prefetched(request.url, request.response);
+      } else {
+        request.response.then(function (r) {
+          return r.body && r.body.cancel();
+        }, function () {});
+      }
+    });
   }
 
   function attributesOf(element) {
@@ -213,16 +266,20 @@
       var self = this;
       var bundle = this._bundle;
       var mount = this._newMount();
+      var started = prefetch(this);
       loadModule(bundle).then(
         function (mod) {
           // Removed (or re-added) while the module was loading: do nothing.
           if (generation !== self._generation || !self.isConnected) {
+            handOver(mod, null, started);
             mount.remove();
             return;
           }
+          handOver(mod, self, started);
           self._app = mod.mount(mount, attributesOf(self));
         },
         function (error) {
+          handOver(null, null, started);
           if (generation === self._generation) {
             showLoadFailure(mount, bundle, error);
           }

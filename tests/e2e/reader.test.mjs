@@ -75,7 +75,7 @@ test("filtering by a theme shows its live count, as chips and in the URL", async
   );
   assert.equal(await countText(page), `${expected} résultat${expected > 1 ? "s" : ""} sur ${total}`);
   assert.equal(await page.locator("vitrine-table table").getAttribute("aria-rowcount"), String(expected + 1));
-  assert.match(page.url(), /vt-theme=Mobilit%C3%A9s/);
+  await page.waitForURL(/vt-theme=Mobilit%C3%A9s/);
   await page.locator("vitrine-table .vt-filter-chip", { hasText: "Mobilités" }).waitFor();
   // Every other group's counts follow the filter: they add up to at most the result.
   const counts = await page.locator("vitrine-table fieldset", { hasText: "Maturité" }).locator(".vt-facet-count").allInnerTexts();
@@ -100,7 +100,7 @@ test("search narrows the results and sorting orders them", async () => {
   );
   const [matching] = numbers(await countText(page));
   assert.ok(matching > 0 && matching < total, `search matched ${matching} of ${total}`);
-  assert.match(page.url(), /vt-q=eau/);
+  await page.waitForURL(/vt-q=eau/);
   await page.locator("vitrine-table .vt-clear").click();
 
   const header = page.locator("vitrine-table th", { hasText: /^Projet/ });
@@ -115,7 +115,7 @@ test("search narrows the results and sorting orders them", async () => {
   // Shift adds a second key with a visible order.
   await page.locator("vitrine-table th", { hasText: /^Porteur/ }).click({ modifiers: ["Shift"] });
   assert.equal(await page.locator("vitrine-table .vt-sort-order").count(), 2);
-  assert.match(page.url(), /vt-sort=-nom_projet%2Ccoll_nom/);
+  await page.waitForURL(/vt-sort=-nom_projet%2Ccoll_nom/);
   // Virtualized: fewer rows in the DOM than results, with correct indexes.
   const rendered = await page.locator("vitrine-table tbody tr").count();
   assert.ok(rendered > 0 && rendered <= total);
@@ -135,7 +135,8 @@ test("a detail opens from its URL, by primary key, and back/forward work", async
   assert.deepEqual(await axeViolations(page, "detail"), []);
   await page.keyboard.press("Escape");
   await dialog.waitFor({ state: "detached" });
-  assert.ok(!page.url().includes("vt-row"));
+  // The URL is written once the change is painted.
+  await page.waitForURL((url) => !url.search.includes("vt-row"));
   await page.goBack();
   await dialog.waitFor();
   await page.goForward();
@@ -155,7 +156,7 @@ test("the grid is operable with the keyboard and the focus comes back", async ()
   await page.keyboard.press(" ");
   const dialog = page.locator("vitrine-table [role=dialog]");
   await dialog.waitFor();
-  assert.match(page.url(), /vt-row=/);
+  await page.waitForURL(/vt-row=/);
   await page.keyboard.press("Escape");
   await dialog.waitFor({ state: "detached" });
   assert.equal(await focused(), "1-1");
@@ -176,7 +177,7 @@ test("cards, languages and no restricted field", async () => {
   assert.match(await page.locator("vitrine-table .vt-facets").innerText(), /Main theme/);
   await page.locator("vitrine-table .vt-view-switch button", { hasText: "Table" }).click();
   assert.match(await page.locator("vitrine-table thead").innerText(), /Project/);
-  assert.match(page.url(), /vt-view=table/);
+  await page.waitForURL(/vt-view=table/);
   await page.screenshot({ path: path.join(ARTIFACTS, "reader-table-en.png") });
   assert.deepEqual(errors, []);
 });

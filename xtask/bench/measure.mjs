@@ -42,7 +42,16 @@ export async function measure(browser, base, toolName, rows, query) {
       null,
       { timeout: LOAD_TIMEOUT, polling: 100 }
     );
-    const load = await page.evaluate(() => ({ firstPaint: window.bench.firstPaint, error: window.bench.error }));
+    await page.waitForFunction(
+      () => window.bench.ready !== null || window.bench.error !== null,
+      null,
+      { timeout: LOAD_TIMEOUT, polling: 100 }
+    );
+    const load = await page.evaluate(() => ({
+      firstPaint: window.bench.firstPaint,
+      ready: window.bench.ready,
+      error: window.bench.error,
+    }));
     if (load.error) throw new Error(`${tool.label}, ${rows} rows: ${load.error}; ${errors.join("; ")}`);
 
     // Memory once the page is idle after load, after a full garbage collection:
@@ -79,6 +88,7 @@ export async function measure(browser, base, toolName, rows, query) {
     return {
       figures: {
         first_paint_ms: load.firstPaint,
+        ready_ms: load.ready,
         filter_ms: filter,
         search_ms: search,
         sort_ms: sort,

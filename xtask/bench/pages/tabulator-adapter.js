@@ -104,6 +104,10 @@
   }
 
   window.benchAdapter = {
+    /** Tabulator shows rows once the whole file is parsed. */
+    ready: function () {
+      return this.rowCount() > 0;
+    },
     rowCount: function () {
       return document.querySelectorAll("#table .tabulator-row").length;
     },

@@ -39,6 +39,10 @@
   }
 
   window.benchAdapter = {
+    /** The reader (with its result count) replaces the preview of the first rows. */
+    ready: function () {
+      return root().querySelector(".vt-count") !== null;
+    },
     rowCount: function () {
       return root().querySelectorAll("tbody tr").length;
     },

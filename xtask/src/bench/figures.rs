@@ -22,6 +22,11 @@ pub const FIGURES: &[Figure] = &[
         unit: Unit::Millis,
     },
     Figure {
+        key: "ready_ms",
+        label: "whole file loaded (filters, search, sort work), from navigation start",
+        unit: Unit::Millis,
+    },
+    Figure {
         key: "filter_ms",
         label: "filter theme = Mobilités → repaint",
         unit: Unit::Millis,
