@@ -221,10 +221,11 @@ async fn fetch_csv(
     let served = served_version(&response);
     // The bytes are hashed only when the server gave no version.
     let mut hasher = served.is_none().then(ContentVersion::new);
+    // No `reserve(total)`: the loader keeps the file in blocks, each checked
+    // as UTF-8 when it is sealed, so no task checks the whole file at once
+    // (one block of the announced size would be checked in one piece when
+    // the download ends).
     let mut loader = CsvLoader::new(CsvOptions::default());
-    if let Some(total) = total {
-        loader.reserve(total);
-    }
     let mut first_rows = FirstRows::new();
     let mut slice = Slice::start();
     // Each chunk is copied into wasm memory here, then into the loader.
