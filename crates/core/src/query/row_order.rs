@@ -133,16 +133,12 @@ fn sort_prefix<T>(items: &mut [T], end: usize, cmp: impl Fn(&T, &T) -> Ordering)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::query::column::{Cell, SortKind};
+    use crate::query::column::SortKind;
     use crate::query::sort::SortColumn;
     use crate::value::Value;
 
     fn col(kind: SortKind, cells: &[(&str, Value)]) -> SortColumn {
-        let mut c = SortColumn::new(kind, cells.len());
-        for (row, (text, value)) in cells.iter().enumerate() {
-            c.set(row as u32, Cell { text, value });
-        }
-        c
+        SortColumn::from_cells(kind, cells)
     }
 
     #[test]

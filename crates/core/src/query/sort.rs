@@ -235,16 +235,24 @@ pub fn temporal_key(value: &Value) -> Option<(i64, i64)> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::query::row_order::{ResolvedKey, sort_rows};
-
-    fn col(kind: SortKind, cells: &[(&str, Value)]) -> SortColumn {
+impl SortColumn {
+    /// A column of these cells (text and typed value), for tests.
+    pub(crate) fn from_cells(kind: SortKind, cells: &[(&str, Value)]) -> SortColumn {
         let mut c = SortColumn::new(kind, cells.len());
         for (row, (text, value)) in cells.iter().enumerate() {
             c.set(row as u32, Cell { text, value });
         }
         c
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::query::row_order::{ResolvedKey, sort_rows};
+
+    fn col(kind: SortKind, cells: &[(&str, Value)]) -> SortColumn {
+        SortColumn::from_cells(kind, cells)
     }
 
     #[test]
