@@ -4,47 +4,14 @@
 // the search and the URL, then edits the cell asked for; when the editor
 // bundle cannot load the reader says why and "Réessayer" opens it.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { launchBrowser, startServer, watchErrors } from "./harness.mjs";
+import { test } from "node:test";
+import { useDemo } from "./harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  // The server compresses each static file on its first request; do it
-  // before the pages load.
-  for (const file of ["vitrine_widget_bg.wasm", "vitrine_widget_edit_bg.wasm"]) {
-    await fetch(`${server.base}/${file}`, { headers: { "accept-encoding": "br, gzip" } });
-  }
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-let current;
+const demo = useDemo({ warm: ["vitrine_widget_bg.wasm", "vitrine_widget_edit_bg.wasm"] });
 
 /** A fresh page with no draft, recording the wasm files it requests. */
-async function openClean(query = "", prepare = async () => {}) {
-  await current?.close();
-  const page = await browser.context.newPage();
-  current = page;
-  const wasm = [];
-  page.on("request", (r) => {
-    if (r.url().endsWith(".wasm")) wasm.push(new URL(r.url()).pathname);
-  });
-  const errors = watchErrors(page);
-  await prepare(page);
-  await page.goto(`${server.base}/${query}`);
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await page.bringToFront();
-  await page.locator("vitrine-table tbody tr").first().waitFor({ timeout: 30_000 });
-  return { page, errors, wasm };
-}
+const openClean = (query = "", prepare = undefined) =>
+  demo.open(query, { clean: true, prepare, ready: "vitrine-table tbody tr" });
 
 const cell = (page, rc) => page.locator(`vitrine-table td[data-cell='${rc}']`);
 

@@ -5,64 +5,15 @@
 // server stopped nothing is lost and a retry sends it; edited values are
 // text; axe-core finds no serious or critical issue in the edit views.
 import assert from "node:assert/strict";
-import path from "node:path";
-import { after, before, test } from "node:test";
-import { ARTIFACTS, ROOT, launchBrowser, startServer, watchErrors } from "./harness.mjs";
+import { test } from "node:test";
+import { axeViolations, startServer, useDemo } from "./harness.mjs";
 
-const AXE = path.join(ROOT, "tools/node_modules/axe-core/axe.min.js");
 const TOKEN = "vt_demo_moderator_not_secret";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  for (const file of ["vitrine_widget_bg.wasm", "vitrine_widget_edit_bg.wasm"]) {
-    await fetch(`${server.base}/${file}`, { headers: { "accept-encoding": "br, gzip" } });
-  }
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-let current;
-
-async function open() {
-  await current?.close();
-  const page = await browser.context.newPage();
-  current = page;
-  const errors = watchErrors(page);
-  await page.goto(`${server.base}/`);
-  await page.bringToFront();
-  await page.locator("vitrine-table tbody tr").first().waitFor({ timeout: 30_000 });
-  return { page, errors };
-}
+const demo = useDemo({ warm: ["vitrine_widget_bg.wasm", "vitrine_widget_edit_bg.wasm"] });
 
 /** A fresh page with no draft left by a previous test. */
-async function openClean() {
-  const opened = await open();
-  await opened.page.evaluate(() => localStorage.clear());
-  await opened.page.reload();
-  await opened.page.locator("vitrine-table tbody tr").first().waitFor({ timeout: 30_000 });
-  return opened;
-}
-
-async function axeViolations(page, label) {
-  if (!(await page.evaluate(() => typeof window.axe === "object"))) {
-    await page.addScriptTag({ path: AXE });
-  }
-  const found = await page.evaluate(async () => {
-    const result = await window.axe.run(document, { resultTypes: ["violations"] });
-    return result.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
-  });
-  await page.screenshot({ path: path.join(ARTIFACTS, `edits-${label}.png`) });
-  return found;
-}
+const openClean = () => demo.open("", { clean: true, ready: "vitrine-table tbody tr" });
 
 const cell = (page, rc) => page.locator(`vitrine-table td[data-cell='${rc}']`);
 const reviewButton = (page) => page.locator("vitrine-table .vt-review");
@@ -101,7 +52,7 @@ test("an invalid SIRET shows what is expected, and the message goes when fixed",
   // The help text is the schema's description; required fields are marked.
   assert.match(await page.locator("vitrine-table #vt-edit-coll_siret-help").innerText(), /SIRET|Système/);
   assert.ok((await page.locator("vitrine-table .vt-form .vt-required").count()) >= 10);
-  assert.deepEqual(await axeViolations(page, "form"), []);
+  assert.deepEqual(await axeViolations(page, "edits-form"), []);
 
   await siret.fill(original);
   await message.waitFor({ state: "detached" });
@@ -128,7 +79,7 @@ test("three edits, a sort and two undos revert the right cells; values stay text
   assert.equal(await edited.count(), 3);
   assert.equal(await cell(page, "1-0").innerText(), "<b>Zeta A</b>");
   assert.equal(await page.locator("vitrine-table td b").count(), 0, "HTML is shown as text");
-  assert.deepEqual(await axeViolations(page, "table-edited"), []);
+  assert.deepEqual(await axeViolations(page, "edits-table-edited"), []);
 
   // Sort descending by the edited column, then undo twice.
   const header = page.locator("vitrine-table th").first();
@@ -145,7 +96,7 @@ test("three edits, a sort and two undos revert the right cells; values stay text
   assert.match(text, /<b>Zeta A<\/b>/);
   assert.match(text, new RegExp(originals[0].replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
   assert.doesNotMatch(text, /Zeta B|Zeta C/);
-  assert.deepEqual(await axeViolations(page, "review"), []);
+  assert.deepEqual(await axeViolations(page, "edits-review"), []);
 
   // Redo brings "Zeta B" back, one undo button takes it away again.
   await page.locator("vitrine-table .vt-history-actions button", { hasText: "Rétablir" }).click();
@@ -190,8 +141,8 @@ test("a proposal is sent to the server and stored; the message and the reference
   const reference = (await sent.innerText()).match(/(\d+)/)[1];
   assert.match(await reviewButton(page).innerText(), /\(0\)/);
 
-  const version = (await (await fetch(`${server.base}/api/datasets`)).json()).datasets[0].version;
-  const stored = (await pendingSuggestions(server.base)).find((s) => String(s.id) === reference);
+  const version = (await (await fetch(`${demo.server.base}/api/datasets`)).json()).datasets[0].version;
+  const stored = (await pendingSuggestions(demo.server.base)).find((s) => String(s.id) === reference);
   assert.ok(stored, `suggestion ${reference} stored`);
   assert.equal(stored.datasetVersion, version);
   assert.equal(stored.message, "Nom du projet corrigé");
@@ -208,9 +159,9 @@ test("with the server stopped nothing is lost, and a retry sends the proposal", 
   const { page } = await openClean();
   await editInline(page, "2-0", "Projet hors ligne");
   await reviewButton(page).click();
-  const port = new URL(server.base).port;
-  await server.stop();
-  server = null;
+  const port = new URL(demo.server.base).port;
+  await demo.server.stop();
+  demo.server = null;
   await page.locator("vitrine-table .vt-submit").click();
   const failure = page.locator("vitrine-table .vt-send-error");
   await failure.waitFor();
@@ -220,10 +171,10 @@ test("with the server stopped nothing is lost, and a retry sends the proposal", 
   const saved = await page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith("vitrine:draft:")).map(([, v]) => v).join());
   assert.match(saved, /Projet hors ligne/);
 
-  server = await startServer({ port: Number(port) });
+  demo.server = await startServer({ port: Number(port) });
   await page.locator("vitrine-table .vt-retry").click();
   await page.locator("vitrine-table .vt-sent").waitFor();
-  const stored = await pendingSuggestions(server.base);
+  const stored = await pendingSuggestions(demo.server.base);
   assert.equal(stored.length, 1);
   assert.equal(stored[0].changes[0].after, "Projet hors ligne");
 });
@@ -235,7 +186,7 @@ test("a new project form marks every required field; the review lists the errors
   await form.waitFor();
   await page.locator("vitrine-table #vt-edit-nom_projet").fill("Nouveau projet test");
   await page.locator("vitrine-table #vt-edit-nom_projet").press("Tab");
-  assert.deepEqual(await axeViolations(page, "new-project"), []);
+  assert.deepEqual(await axeViolations(page, "edits-new-project"), []);
   await page.locator("vitrine-table .vt-form .vt-primary").click();
   await reviewButton(page).click();
   const problems = page.locator("vitrine-table .vt-review-errors");

@@ -3,62 +3,16 @@
 // field anywhere, and axe-core on every view (no serious or critical issue).
 import assert from "node:assert/strict";
 import path from "node:path";
-import { after, before, test } from "node:test";
-import { ARTIFACTS, ROOT, launchBrowser, startServer, watchErrors } from "./harness.mjs";
+import { test } from "node:test";
+import { ARTIFACTS, axeViolations, useDemo } from "./harness.mjs";
 
-const AXE = path.join(ROOT, "tools/node_modules/axe-core/axe.min.js");
 const RESTRICTED = ["projet_contact", "Contact du service", "Hébergement", "Financement", "Budget"];
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  // The server compresses each static file on its first request; do it
-  // before the timed page loads.
-  await fetch(`${server.base}/vitrine_widget_bg.wasm`, { headers: { "accept-encoding": "br, gzip" } });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-let current;
-
-/** Opens the demo page (closing the previous one, so this one has the focus). */
-async function open(query = "") {
-  await current?.close();
-  const page = await browser.context.newPage();
-  current = page;
-  page.on("response", (r) => {
-    if (r.status() >= 400) console.log(`HTTP ${r.status()} ${r.url()}`);
-  });
-  const errors = watchErrors(page);
-  await page.goto(`${server.base}/${query}`);
-  await page.bringToFront();
-  await page.locator("vitrine-table .vt-count").waitFor({ timeout: 30_000 });
-  return { page, errors };
-}
+const demo = useDemo();
+const open = (query = "") => demo.open(query);
 
 const countText = (page) => page.locator("vitrine-table .vt-count").innerText();
 const numbers = (text) => text.match(/\d+/g).map(Number);
-
-/** Runs axe-core on the page (it pierces open shadow roots). */
-async function axeViolations(page, label) {
-  if (!(await page.evaluate(() => typeof window.axe === "object"))) {
-    await page.addScriptTag({ path: AXE });
-  }
-  const found = await page.evaluate(async () => {
-    const result = await window.axe.run(document, { resultTypes: ["violations"] });
-    return result.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
-  });
-  await page.screenshot({ path: path.join(ARTIFACTS, `reader-${label}.png`) });
-  return found;
-}
 
 test("filtering by a theme shows its live count, as chips and in the URL", async () => {
   const { page, errors } = await open();
@@ -80,7 +34,7 @@ test("filtering by a theme shows its live count, as chips and in the URL", async
   // Every other group's counts follow the filter: they add up to at most the result.
   const counts = await page.locator("vitrine-table fieldset", { hasText: "Maturité" }).locator(".vt-facet-count").allInnerTexts();
   assert.equal(counts.map(Number).reduce((a, b) => a + b, 0), expected);
-  assert.deepEqual(await axeViolations(page, "filters"), []);
+  assert.deepEqual(await axeViolations(page, "reader-filters"), []);
   await page.locator("vitrine-table .vt-clear").click();
   await page.waitForFunction(
     (n) => document.querySelector("vitrine-table").shadowRoot.querySelector(".vt-count").textContent.endsWith(`sur ${n}`) &&
@@ -120,7 +74,7 @@ test("search narrows the results and sorting orders them", async () => {
   const rendered = await page.locator("vitrine-table tbody tr").count();
   assert.ok(rendered > 0 && rendered <= total);
   assert.equal(await page.locator("vitrine-table tbody tr").first().getAttribute("aria-rowindex"), "2");
-  assert.deepEqual(await axeViolations(page, "table"), []);
+  assert.deepEqual(await axeViolations(page, "reader-table"), []);
   assert.deepEqual(errors, []);
 });
 
@@ -132,7 +86,7 @@ test("a detail opens from its URL, by primary key, and back/forward work", async
   const text = await dialog.innerText();
   assert.match(text, /Informations générales/);
   for (const restricted of RESTRICTED) assert.ok(!text.includes(restricted), `restricted field shown: ${restricted}`);
-  assert.deepEqual(await axeViolations(page, "detail"), []);
+  assert.deepEqual(await axeViolations(page, "reader-detail"), []);
   await page.keyboard.press("Escape");
   await dialog.waitFor({ state: "detached" });
   // The URL is written once the change is painted.
@@ -168,7 +122,7 @@ test("cards, languages and no restricted field", async () => {
   await cards.first().waitFor();
   assert.ok((await cards.count()) >= 40);
   assert.ok((await page.locator("vitrine-table .vt-card img[loading=lazy]").count()) > 0);
-  assert.deepEqual(await axeViolations(page, "cards"), []);
+  assert.deepEqual(await axeViolations(page, "reader-cards"), []);
   const text = await page.locator("vitrine-table").innerText();
   for (const restricted of RESTRICTED) assert.ok(!text.includes(restricted), `restricted field shown: ${restricted}`);
 
@@ -185,7 +139,7 @@ test("cards, languages and no restricted field", async () => {
 test("dark theme passes axe too", async () => {
   const { page } = await open();
   await page.evaluate(() => document.querySelector("vitrine-table").setAttribute("theme", "dark"));
-  assert.deepEqual(await axeViolations(page, "table-dark"), []);
+  assert.deepEqual(await axeViolations(page, "reader-table-dark"), []);
 });
 
 test("the colour scheme follows the system unless the theme attribute is set", async () => {

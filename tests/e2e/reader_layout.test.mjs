@@ -5,52 +5,14 @@
 // `config` attribute, its errors, and the progress bar while data loads.
 import assert from "node:assert/strict";
 import path from "node:path";
-import { after, before, test } from "node:test";
-import { ARTIFACTS, ROOT, launchBrowser, startServer, watchErrors } from "./harness.mjs";
+import { test } from "node:test";
+import { ARTIFACTS, axeViolations, useDemo } from "./harness.mjs";
 
-const AXE = path.join(ROOT, "tools/node_modules/axe-core/axe.min.js");
 const DATA = "/api/datasets/bibliotheque-ia/data.csv";
 const SCHEMA = "/api/datasets/bibliotheque-ia/schema";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  await fetch(`${server.base}/vitrine_widget_bg.wasm`, { headers: { "accept-encoding": "br, gzip" } });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-let current;
-
-async function open(query = "", viewport = { width: 1280, height: 900 }) {
-  await current?.close();
-  const page = await browser.context.newPage();
-  current = page;
-  await page.setViewportSize(viewport);
-  const errors = watchErrors(page);
-  await page.goto(`${server.base}/${query}`);
-  await page.bringToFront();
-  await page.locator("vitrine-table .vt-count").waitFor({ timeout: 30_000 });
-  return { page, errors };
-}
-
-async function axeViolations(page) {
-  if (!(await page.evaluate(() => typeof window.axe === "object"))) {
-    await page.addScriptTag({ path: AXE });
-  }
-  return page.evaluate(async () => {
-    const result = await window.axe.run(document, { resultTypes: ["violations"] });
-    return result.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
-  });
-}
+const demo = useDemo();
+const open = (query = "", viewport = undefined) => demo.open(query, { viewport });
 
 /** How far the page scrolls sideways (0: it does not). */
 const horizontalOverflow = (page) =>
