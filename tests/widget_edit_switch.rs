@@ -56,42 +56,12 @@ fn detail(requests: &Requests, index: usize, name: &str) -> Option<String> {
         .as_string()
 }
 
-fn clear_storage() {
-    web_sys::window()
-        .unwrap()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .clear()
-        .unwrap();
-}
-
 async fn mounted(extra: &[(&str, &str)], answer: bool) -> (Element, Requests, String) {
     let root = shadow_container(None);
     let requests = listen(&root, answer);
-    let src = data_url("text/csv", CSV);
-    let schema = data_url("application/json", SCHEMA);
-    let mut pairs = vec![
-        ("src", src.as_str()),
-        ("schema", schema.as_str()),
-        ("lang", "fr"),
-        ("card-title", "nom"),
-    ];
-    pairs.extend_from_slice(extra);
-    let app = mount(root.clone(), attributes(&pairs)).unwrap();
+    let (app, src) = mount_rows(&root, CSV, SCHEMA, extra).await;
     std::mem::forget(app);
-    assert!(eventually(&root, |r| find(r, "tbody tr").is_some()).await);
     (root, requests, src)
-}
-
-fn key(target: &Element, key: &str) {
-    let init = web_sys::KeyboardEventInit::new();
-    init.set_key(key);
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    let event =
-        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-    target.dispatch_event(&event).unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -113,7 +83,7 @@ async fn editing_a_cell_asks_for_the_editor_and_shows_why_it_failed() {
         .focus()
         .unwrap();
     gloo_timers::future::sleep(Duration::from_millis(50)).await;
-    key(&td, "Enter");
+    press_key(&td, "Enter");
     assert!(eventually(&root, |_| !requests.borrow().is_empty()).await);
     assert_eq!(detail(&requests, 0, "edit-start").as_deref(), Some("cell"));
     assert_eq!(detail(&requests, 0, "edit-row").as_deref(), Some("key:p2"));
@@ -177,7 +147,7 @@ async fn every_entry_point_says_what_to_open() {
         .focus()
         .unwrap();
     gloo_timers::future::sleep(Duration::from_millis(50)).await;
-    key(&td, " ");
+    press_key(&td, " ");
     assert!(eventually(&root, |r| find(r, ".vt-propose").is_some()).await);
     click(&root, ".vt-propose");
     assert!(eventually(&root, |_| requests.borrow().len() == 3).await);
@@ -226,7 +196,7 @@ async fn read_only_widgets_never_ask_for_the_editor() {
             .unwrap()
             .focus()
             .unwrap();
-        key(&td, "Enter");
+        press_key(&td, "Enter");
         gloo_timers::future::sleep(Duration::from_millis(200)).await;
         assert!(requests.borrow().is_empty(), "{extra:?}");
         assert!(find(&root, ".vt-edit-switch").is_none());

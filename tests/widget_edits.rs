@@ -7,7 +7,6 @@ mod support;
 use support::*;
 
 use std::time::Duration;
-use vitrine_widget::mount;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
@@ -36,16 +35,6 @@ async fn focus(cell: &Element) {
     gloo_timers::future::sleep(Duration::from_millis(50)).await;
 }
 
-fn key(target: &Element, key: &str) {
-    let init = web_sys::KeyboardEventInit::new();
-    init.set_key(key);
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    let event =
-        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-    target.dispatch_event(&event).unwrap();
-}
-
 fn type_into(input: &Element, value: &str) {
     let input: HtmlInputElement = input.clone().dyn_into().unwrap();
     input.set_value(value);
@@ -57,17 +46,7 @@ fn type_into(input: &Element, value: &str) {
 
 async fn mounted(extra: &[(&str, &str)]) -> (Element, vitrine_widget::VitrineApp, String) {
     let root = shadow_container(None);
-    let src = data_url("text/csv", CSV);
-    let schema = data_url("application/json", SCHEMA);
-    let mut pairs = vec![
-        ("src", src.as_str()),
-        ("schema", schema.as_str()),
-        ("lang", "fr"),
-        ("card-title", "nom"),
-    ];
-    pairs.extend_from_slice(extra);
-    let app = mount(root.clone(), attributes(&pairs)).unwrap();
-    assert!(eventually(&root, |r| find(r, "tbody tr").is_some()).await);
+    let (app, src) = mount_rows(&root, CSV, SCHEMA, extra).await;
     (root, app, src)
 }
 
@@ -100,7 +79,7 @@ async fn inline_editing_validates_while_typing_and_keeps_the_draft() {
     let (root, _app, src) = mounted(&[]).await;
     let td = cell_under(&root, "SIRET");
     focus(&td).await;
-    key(&td, "Enter");
+    press_key(&td, "Enter");
     assert!(eventually(&root, |r| find(r, ".vt-inline input").is_some()).await);
     let input = find(&root, ".vt-inline input").unwrap();
     type_into(&input, "123");
@@ -118,7 +97,7 @@ async fn inline_editing_validates_while_typing_and_keeps_the_draft() {
     // Fixed: the message goes.
     type_into(&input, "73282932000074");
     assert!(eventually(&root, |r| find(r, ".vt-field-error").is_none()).await);
-    key(&find(&root, ".vt-inline input").unwrap(), "Enter");
+    press_key(&find(&root, ".vt-inline input").unwrap(), "Enter");
     assert!(eventually(&root, |r| find(r, ".vt-inline").is_none()).await);
     let td = cell_under(&root, "SIRET");
     assert!(
@@ -166,19 +145,19 @@ async fn escape_cancels_and_values_are_text() {
     let (root, _app, _) = mounted(&[]).await;
     let td = cell_under(&root, "Nom");
     focus(&td).await;
-    key(&td, "Enter");
+    press_key(&td, "Enter");
     assert!(eventually(&root, |r| find(r, ".vt-inline input").is_some()).await);
     let input = find(&root, ".vt-inline input").unwrap();
     type_into(&input, "Changed");
-    key(&input, "Escape");
+    press_key(&input, "Escape");
     assert!(eventually(&root, |r| find(r, ".vt-inline").is_none()).await);
     assert_eq!(shown(&cell_under(&root, "Nom")), "Alpha");
     focus(&cell_under(&root, "Nom")).await;
-    key(&cell_under(&root, "Nom"), "Enter");
+    press_key(&cell_under(&root, "Nom"), "Enter");
     assert!(eventually(&root, |r| find(r, ".vt-inline input").is_some()).await);
     let input = find(&root, ".vt-inline input").unwrap();
     type_into(&input, "<img src=x onerror=alert(1)>");
-    key(&input, "Enter");
+    press_key(&input, "Enter");
     assert!(eventually(&root, |r| find(r, ".vt-inline").is_none()).await);
     let td = cell_under(&root, "Nom");
     assert_eq!(shown(&td), "<img src=x onerror=alert(1)>");
@@ -191,7 +170,7 @@ async fn read_only_widgets_offer_no_editing() {
     assert!(find(&root, ".vt-edit-toolbar").is_none());
     let td = cell_under(&root, "Nom");
     focus(&td).await;
-    key(&td, "Enter");
+    press_key(&td, "Enter");
     gloo_timers::future::sleep(Duration::from_millis(100)).await;
     assert!(find(&root, ".vt-inline").is_none());
 }

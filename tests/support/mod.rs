@@ -86,3 +86,49 @@ pub fn click(root: &Element, selector: &str) {
         .unwrap();
     el.click();
 }
+
+/// Dispatches a bubbling, cancelable `keydown` of `key` on `target`.
+pub fn press_key(target: &Element, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    target.dispatch_event(&event).unwrap();
+}
+
+/// Empties the page's `localStorage` (drafts left by earlier tests).
+pub fn clear_storage() {
+    web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .clear()
+        .unwrap();
+}
+
+/// Mounts the widget on `root` with `csv` and `schema` served from `data:`
+/// URLs, in French, cards titled by the `nom` column, plus the `extra`
+/// attributes, and waits for its first table row. Returns the app and the
+/// data URL (the key of the dataset's draft).
+pub async fn mount_rows(
+    root: &Element,
+    csv: &str,
+    schema: &str,
+    extra: &[(&str, &str)],
+) -> (vitrine_widget::VitrineApp, String) {
+    let src = data_url("text/csv", csv);
+    let schema = data_url("application/json", schema);
+    let mut pairs = vec![
+        ("src", src.as_str()),
+        ("schema", schema.as_str()),
+        ("lang", "fr"),
+        ("card-title", "nom"),
+    ];
+    pairs.extend_from_slice(extra);
+    let app = vitrine_widget::mount(root.clone(), attributes(&pairs)).unwrap();
+    assert!(eventually(root, |r| find(r, "tbody tr").is_some()).await);
+    (app, src)
+}
