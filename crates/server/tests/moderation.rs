@@ -8,18 +8,6 @@ use serde_json::{Value, json};
 
 const SUGGEST: &str = "/api/datasets/projets/suggestions";
 
-async fn suggest(server: &Server, body: &Value) -> i64 {
-    let r = server.post_json(SUGGEST, body).await;
-    assert_eq!(r.status(), 201);
-    assert!(
-        r.headers()["location"]
-            .to_str()
-            .unwrap()
-            .starts_with("/api/suggestions/")
-    );
-    r.json::<Value>().await.unwrap()["id"].as_i64().unwrap()
-}
-
 fn lines(bytes: &[u8]) -> Vec<String> {
     // Split on record boundaries of the fixture (the multi-line record is kept whole).
     let text = String::from_utf8(bytes.to_vec()).unwrap();
@@ -31,9 +19,7 @@ async fn accepting_rewrites_only_the_changed_rows_and_bumps_the_version() {
     let server = Server::start().await;
     let before_bytes = std::fs::read(server.site.path("data/projets.csv")).unwrap();
     let v1 = current_version(&server).await;
-    let sid = suggest(
-        &server,
-        &json!({"datasetVersion": format!("\"{v1}\""), "message": "corrections",
+    let sid = server.suggest(&json!({"datasetVersion": format!("\"{v1}\""), "message": "corrections",
         "author": {"name": "Camille", "email": "camille@example.org"}, "consent": true,
         "changes": [
             {"rowId": "p2", "field": "nb_agents", "before": "3", "after": "4"},
@@ -56,13 +42,7 @@ async fn accepting_rewrites_only_the_changed_rows_and_bumps_the_version() {
     assert_eq!(item["review"]["changes"][0]["conflict"], false);
     assert_eq!(item["review"]["changes"][0]["valid"], true);
 
-    let r = server
-        .post_as(
-            &format!("/api/suggestions/{sid}/accept"),
-            MODERATOR_TOKEN,
-            &json!({}),
-        )
-        .await;
+    let r = server.accept(sid).await;
     assert_eq!(r.status(), 200);
     let accepted: Value = r.json().await.unwrap();
     let v2 = accepted["version"].as_str().unwrap().to_string();
@@ -121,26 +101,18 @@ async fn accepting_rewrites_only_the_changed_rows_and_bumps_the_version() {
 async fn a_stale_before_value_is_a_409_and_nothing_changes() {
     let server = Server::start().await;
     let v = current_version(&server).await;
-    let first = suggest(&server, &changeset(&v, 0, "nb_agents", "12", "20")).await;
-    let second = suggest(&server, &changeset(&v, 0, "nb_agents", "12", "30")).await;
-    let ok = server
-        .post_as(
-            &format!("/api/suggestions/{first}/accept"),
-            MODERATOR_TOKEN,
-            &json!({}),
-        )
+    let first = server
+        .suggest(&changeset(&v, 0, "nb_agents", "12", "20"))
         .await;
+    let second = server
+        .suggest(&changeset(&v, 0, "nb_agents", "12", "30"))
+        .await;
+    let ok = server.accept(first).await;
     assert_eq!(ok.status(), 200);
     let file = std::fs::read(server.site.path("data/projets.csv")).unwrap();
     let version = current_version(&server).await;
 
-    let r = server
-        .post_as(
-            &format!("/api/suggestions/{second}/accept"),
-            MODERATOR_TOKEN,
-            &json!({}),
-        )
-        .await;
+    let r = server.accept(second).await;
     assert_eq!(r.status(), 409);
     let body: Value = r.json().await.unwrap();
     assert_eq!(body["error"]["code"], "conflict");
@@ -168,28 +140,24 @@ async fn two_moderators_accepting_conflicting_suggestions_one_wins() {
     for _round in 0..5 {
         let server = Server::start().await;
         let v = current_version(&server).await;
-        let a = suggest(
-            &server,
-            &changeset(
+        let a = server
+            .suggest(&changeset(
                 &v,
                 1,
                 "nom_projet",
                 "Tri, déchets \"intelligent\"",
                 "Version A",
-            ),
-        )
-        .await;
-        let b = suggest(
-            &server,
-            &changeset(
+            ))
+            .await;
+        let b = server
+            .suggest(&changeset(
                 &v,
                 1,
                 "nom_projet",
                 "Tri, déchets \"intelligent\"",
                 "Version B",
-            ),
-        )
-        .await;
+            ))
+            .await;
         let bob = bob_token();
         let (path_a, path_b, empty) = (
             format!("/api/suggestions/{a}/accept"),
@@ -280,7 +248,7 @@ async fn xss_payloads_are_stored_and_returned_as_data() {
     let payload = "<script>alert('x')</script><img src=x onerror=alert(1)>\"'&";
     let mut body = changeset(&v, 0, "nom_projet", "Chatbot RH", payload);
     body["message"] = json!(payload);
-    let sid = suggest(&server, &body).await;
+    let sid = server.suggest(&body).await;
     let stored = server
         .get_as(&format!("/api/suggestions/{sid}"), MODERATOR_TOKEN)
         .await;
@@ -293,17 +261,7 @@ async fn xss_payloads_are_stored_and_returned_as_data() {
     let stored: Value = stored.json().await.unwrap();
     assert_eq!(stored["message"], payload);
     assert_eq!(stored["changes"][0]["after"], payload);
-    assert_eq!(
-        server
-            .post_as(
-                &format!("/api/suggestions/{sid}/accept"),
-                MODERATOR_TOKEN,
-                &json!({})
-            )
-            .await
-            .status(),
-        200
-    );
+    assert_eq!(server.accept(sid).await.status(), 200);
     let csv = server.get("/api/datasets/projets").await;
     assert!(
         csv.headers()["content-type"]
@@ -327,7 +285,9 @@ async fn xss_payloads_are_stored_and_returned_as_data() {
 async fn suggestions_survive_a_restart() {
     let server = Server::start().await;
     let v = current_version(&server).await;
-    let sid = suggest(&server, &changeset(&v, 0, "nb_agents", "12", "13")).await;
+    let sid = server
+        .suggest(&changeset(&v, 0, "nb_agents", "12", "13"))
+        .await;
     let site = server.stop().await;
     let server = Server::start_site(site).await;
     let stored: Value = server

@@ -75,18 +75,10 @@ async fn an_error_the_row_already_had_is_not_the_editors_fault() {
     std::fs::write(&path, bad).unwrap();
     let server = Server::start_site(site).await;
     let v = current_version(&server).await;
-    let r = server
-        .post_json(SUGGEST, &changeset(&v, 1, "nb_agents", "3", "5"))
+    let sid = server
+        .suggest(&changeset(&v, 1, "nb_agents", "3", "5"))
         .await;
-    assert_eq!(r.status(), 201);
-    let sid = r.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
-    let r = server
-        .post_as(
-            &format!("/api/suggestions/{sid}/accept"),
-            MODERATOR_TOKEN,
-            &json!({}),
-        )
-        .await;
+    let r = server.accept(sid).await;
     assert_eq!(r.status(), 200);
     let r = server
         .post_json(SUGGEST, &changeset(&v, 1, "coll_siret", "123", "456"))
@@ -101,17 +93,9 @@ async fn accepting_a_duplicate_key_is_refused_by_table_validation() {
     let body = json!({"datasetVersion": v, "changes": [
         {"rowId": null, "field": "id", "before": null, "after": "p1"},
         {"rowId": null, "field": "nom_projet", "before": null, "after": "Doublon"}]});
-    let r = server.post_json(SUGGEST, &body).await;
-    assert_eq!(r.status(), 201);
-    let sid = r.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+    let sid = server.suggest(&body).await;
     let file = std::fs::read(server.site.path("data/projets.csv")).unwrap();
-    let r = server
-        .post_as(
-            &format!("/api/suggestions/{sid}/accept"),
-            MODERATOR_TOKEN,
-            &json!({}),
-        )
-        .await;
+    let r = server.accept(sid).await;
     assert_eq!(r.status(), 422);
     let body: Value = r.json().await.unwrap();
     assert_eq!(body["error"]["code"], "invalid_values");

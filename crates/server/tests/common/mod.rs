@@ -211,6 +211,34 @@ impl Server {
             .unwrap()
     }
 
+    /// Sends a suggestion to the test dataset; asserts it is created (201,
+    /// with its location) and returns its id.
+    pub async fn suggest(&self, body: &serde_json::Value) -> i64 {
+        let r = self
+            .post_json(&format!("/api/datasets/{DATASET}/suggestions"), body)
+            .await;
+        assert_eq!(r.status(), 201);
+        assert!(
+            r.headers()["location"]
+                .to_str()
+                .unwrap()
+                .starts_with("/api/suggestions/")
+        );
+        r.json::<serde_json::Value>().await.unwrap()["id"]
+            .as_i64()
+            .unwrap()
+    }
+
+    /// The moderator accepts suggestion `id`.
+    pub async fn accept(&self, id: i64) -> reqwest::Response {
+        self.post_as(
+            &format!("/api/suggestions/{id}/accept"),
+            MODERATOR_TOKEN,
+            &serde_json::json!({}),
+        )
+        .await
+    }
+
     /// Stops the server (graceful shutdown) and returns its folder.
     pub async fn stop(mut self) -> Site {
         if let Some(stop) = self.stop.take() {
