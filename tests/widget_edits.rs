@@ -69,13 +69,7 @@ fn cell_under(root: &Element, title: &str) -> Element {
 
 #[wasm_bindgen_test]
 async fn inline_editing_validates_while_typing_and_keeps_the_draft() {
-    web_sys::window()
-        .unwrap()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .clear()
-        .unwrap();
+    clear_storage();
     let (root, _app, src) = mounted(&[]).await;
     let td = cell_under(&root, "SIRET");
     focus(&td).await;
@@ -135,13 +129,7 @@ async fn inline_editing_validates_while_typing_and_keeps_the_draft() {
 
 #[wasm_bindgen_test]
 async fn escape_cancels_and_values_are_text() {
-    web_sys::window()
-        .unwrap()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .clear()
-        .unwrap();
+    clear_storage();
     let (root, _app, _) = mounted(&[]).await;
     let td = cell_under(&root, "Nom");
     focus(&td).await;
@@ -179,13 +167,7 @@ async fn read_only_widgets_offer_no_editing() {
 /// switched (the loader passes it as mount attributes, see `edit_start.rs`).
 #[wasm_bindgen_test]
 async fn the_editor_opens_what_the_reader_asked_for() {
-    web_sys::window()
-        .unwrap()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .clear()
-        .unwrap();
+    clear_storage();
     // A cell of the second row, in place, with the reader's columns.
     let (root, _app, _) = mounted(&[
         ("edit-start", "cell"),

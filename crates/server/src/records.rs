@@ -122,6 +122,29 @@ pub struct AuditEntry {
 }
 
 impl AuditEntry {
+    /// The record of a moderator's decision on `suggestion`, made now.
+    pub fn decision(
+        suggestion: &StoredSuggestion,
+        action: Status,
+        moderator: &str,
+        versions: (Option<String>, Option<String>),
+        reason: Option<String>,
+    ) -> Self {
+        AuditEntry {
+            id: 0,
+            dataset: suggestion.dataset.clone(),
+            suggestion_id: suggestion.id,
+            action,
+            moderator: moderator.to_string(),
+            at: now_rfc3339(),
+            version_before: versions.0,
+            version_after: versions.1,
+            reason,
+            changes_json: serde_json::to_string(&suggestion.changes).unwrap_or_default(),
+            changes: Vec::new(),
+        }
+    }
+
     pub fn from_row(row: &Row<'_>) -> rusqlite::Result<Self> {
         let action: String = row.get(3)?;
         let changes_json: String = row.get(9)?;

@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 use crate::dataset::{ApplyError, Snapshot};
 use crate::dataset_file::write_atomically;
 use crate::errors::{ApiError, ApiResult};
-use crate::records::{AuditEntry, Status, StoredSuggestion, now_rfc3339};
+use crate::records::{AuditEntry, Status, StoredSuggestion};
 use crate::routes::body::read_json;
 use crate::state::{AppState, DatasetHandle};
 
@@ -186,19 +186,16 @@ pub async fn accept(
     .map_err(|e| ApiError::internal("writing the dataset", e))?;
     let version_after = next.version().to_string();
     dataset.replace(next);
-    let entry = AuditEntry {
-        id: 0,
-        dataset: suggestion.dataset.clone(),
-        suggestion_id: sid,
-        action: Status::Accepted,
-        moderator: moderator.clone(),
-        at: now_rfc3339(),
-        version_before: Some(before.version().to_string()),
-        version_after: Some(version_after.clone()),
-        reason: None,
-        changes_json: serde_json::to_string(&suggestion.changes).unwrap_or_default(),
-        changes: Vec::new(),
-    };
+    let entry = AuditEntry::decision(
+        &suggestion,
+        Status::Accepted,
+        &moderator,
+        (
+            Some(before.version().to_string()),
+            Some(version_after.clone()),
+        ),
+        None,
+    );
     let recorded = state
         .store
         .decide(entry)
@@ -252,19 +249,13 @@ pub async fn reject(
         None => None,
     };
     let version = dataset.as_ref().map(|d| d.snapshot().version().to_string());
-    let entry = AuditEntry {
-        id: 0,
-        dataset: suggestion.dataset.clone(),
-        suggestion_id: sid,
-        action: Status::Rejected,
-        moderator: moderator.clone(),
-        at: now_rfc3339(),
-        version_before: version.clone(),
-        version_after: version,
-        reason: Some(reason.clone()),
-        changes_json: serde_json::to_string(&suggestion.changes).unwrap_or_default(),
-        changes: Vec::new(),
-    };
+    let entry = AuditEntry::decision(
+        &suggestion,
+        Status::Rejected,
+        &moderator,
+        (version.clone(), version),
+        Some(reason.clone()),
+    );
     let recorded = state
         .store
         .decide(entry)
