@@ -12,13 +12,14 @@
 //! when Python or frictionless is missing (the test says so).
 //! `VITRINE_UPDATE_CONFORMANCE=1` rewrites those files from a live run.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+#[path = "support/frictionless.rs"]
+mod frictionless;
 
+use std::path::PathBuf;
+
+use frictionless::{difference, frictionless_keys, keys_of, root, vitrine_keys};
 use serde_json::Value as Json;
 use vitrine_core::{CsvOptions, Schema, load_data, validate};
-
-type Key = (String, Option<u64>, Option<u64>);
 
 struct Case {
     name: String,
@@ -27,10 +28,6 @@ struct Case {
     /// Where frictionless's answer is stored (`None` for the shared real schemas).
     snapshot: Option<PathBuf>,
     spec: Json,
-}
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
 fn cases() -> Vec<Case> {
@@ -79,57 +76,13 @@ fn cases() -> Vec<Case> {
     out
 }
 
-fn keys_of(errors: &[Json]) -> Vec<Key> {
-    let mut keys: Vec<Key> = errors
-        .iter()
-        .map(|e| {
-            (
-                e[0].as_str().unwrap_or("").to_string(),
-                e[1].as_u64(),
-                e[2].as_u64(),
-            )
-        })
-        .collect();
-    keys.sort();
-    keys
-}
-
-fn frictionless_keys(result: &Json) -> Vec<Key> {
-    let errors: Vec<Json> = result["errors"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(|e| {
-            Json::Array(vec![
-                e["type"].clone(),
-                e["rowNumber"].clone(),
-                e["fieldNumber"].clone(),
-            ])
-        })
-        .collect();
-    keys_of(&errors)
-}
-
-/// Runs frictionless on every case in one Python process; `None` when unavailable.
+/// frictionless's reports of every case, from one Python process.
 fn run_frictionless(cases: &[Case]) -> Option<Vec<Json>> {
-    let probe = Command::new("python3")
-        .args(["-c", "import frictionless"])
-        .output();
-    if !probe.is_ok_and(|o| o.status.success()) {
-        return None;
-    }
-    let mut cmd = Command::new("python3");
-    cmd.arg(root().join("tests/conformance/frictionless_errors.py"));
-    for c in cases {
-        cmd.arg(&c.schema).arg(&c.data);
-    }
-    let out = cmd.output().expect("python3 runs");
-    assert!(
-        out.status.success(),
-        "frictionless helper failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).ok()
+    let pairs: Vec<_> = cases
+        .iter()
+        .map(|c| (c.schema.as_path(), c.data.as_path()))
+        .collect();
+    frictionless::run(&pairs)
 }
 
 #[test]
@@ -185,18 +138,7 @@ fn vitrine_agrees_with_frictionless() {
         }
         let table = loaded.unwrap_or_else(|e| panic!("{}: {e}", case.name));
         let report = validate(&schema, &table);
-        let mut ours: Vec<Key> = report
-            .errors
-            .iter()
-            .map(|e| {
-                (
-                    e.error_type.name().to_string(),
-                    e.row_number.map(|r| r as u64),
-                    e.field_number.map(|f| f as u64),
-                )
-            })
-            .collect();
-        ours.sort();
+        let ours = vitrine_keys(&report.errors);
         let mut expected = frictionless_keys(&reference);
         let only = |k: &str| keys_of(case.spec[k].as_array().map(Vec::as_slice).unwrap_or(&[]));
         for k in only("frictionlessOnly") {
@@ -219,14 +161,7 @@ fn vitrine_agrees_with_frictionless() {
                 case.spec["reason"].as_str().unwrap_or("")
             );
         }
-        if ours != expected {
-            let missing: Vec<_> = expected.iter().filter(|k| !ours.contains(k)).collect();
-            let extra: Vec<_> = ours.iter().filter(|k| !expected.contains(k)).collect();
-            failures.push(format!(
-                "{}: Vitrine misses {missing:?}, reports in addition {extra:?}",
-                case.name
-            ));
-        }
+        failures.extend(difference(&case.name, &ours, &expected));
     }
     assert!(
         failures.is_empty(),

@@ -20,10 +20,13 @@
 //! Without python3 + frictionless the test says so and skips.
 //! `VITRINE_CONFORMANCE_CASES=N` changes the number of cases (default 60).
 
+#[path = "support/frictionless.rs"]
+mod frictionless;
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
+use frictionless::{Key, difference, frictionless_keys, vitrine_keys};
 use serde_json::Value as Json;
 use vitrine_core::{CsvOptions, Schema, load_data, validate};
 
@@ -309,50 +312,13 @@ fn write_cases(dir: &Path, count: u64) -> Vec<(PathBuf, PathBuf)> {
         .collect()
 }
 
-type Key = (String, Option<u64>, Option<u64>);
-
 fn frictionless_errors(cases: &[(PathBuf, PathBuf)]) -> Option<Vec<Vec<Key>>> {
-    let probe = Command::new("python3")
-        .args(["-c", "import frictionless"])
-        .output();
-    if !probe.is_ok_and(|o| o.status.success()) {
-        return None;
-    }
-    let script = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/conformance/frictionless_errors.py");
-    let mut cmd = Command::new("python3");
-    cmd.arg(script);
-    for (schema, data) in cases {
-        cmd.arg(schema).arg(data);
-    }
-    let out = cmd.output().expect("python3 runs");
-    assert!(
-        out.status.success(),
-        "frictionless helper failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let results: Vec<Json> = serde_json::from_slice(&out.stdout).expect("helper prints JSON");
-    Some(
-        results
-            .iter()
-            .map(|r| {
-                let mut keys: Vec<Key> = r["errors"]
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .map(|e| {
-                        (
-                            e["type"].as_str().unwrap_or("").to_string(),
-                            e["rowNumber"].as_u64(),
-                            e["fieldNumber"].as_u64(),
-                        )
-                    })
-                    .collect();
-                keys.sort();
-                keys
-            })
-            .collect(),
-    )
+    let pairs: Vec<_> = cases
+        .iter()
+        .map(|(schema, data)| (schema.as_path(), data.as_path()))
+        .collect();
+    let reports = frictionless::run(&pairs)?;
+    Some(reports.iter().map(frictionless_keys).collect())
 }
 
 fn vitrine_errors(schema: &Path, data: &Path) -> Vec<Key> {
@@ -361,19 +327,7 @@ fn vitrine_errors(schema: &Path, data: &Path) -> Vec<Key> {
     let bytes = std::fs::read(data).unwrap();
     let table = load_data(&bytes, &data.to_string_lossy(), CsvOptions::default())
         .expect("generated data loads");
-    let mut keys: Vec<Key> = validate(&schema, &table)
-        .errors
-        .iter()
-        .map(|e| {
-            (
-                e.error_type.name().to_string(),
-                e.row_number.map(|r| r as u64),
-                e.field_number.map(|f| f as u64),
-            )
-        })
-        .collect();
-    keys.sort();
-    keys
+    vitrine_keys(&validate(&schema, &table).errors)
 }
 
 #[test]
@@ -397,14 +351,7 @@ fn generated_corpus_agrees_with_frictionless() {
     for ((schema, data), expected) in cases.iter().zip(&reference) {
         let ours = vitrine_errors(schema, data);
         compared += expected.len();
-        if &ours != expected {
-            let missing: Vec<_> = expected.iter().filter(|k| !ours.contains(k)).collect();
-            let extra: Vec<_> = ours.iter().filter(|k| !expected.contains(k)).collect();
-            failures.push(format!(
-                "{}: Vitrine misses {missing:?}, reports in addition {extra:?}",
-                data.display()
-            ));
-        }
+        failures.extend(difference(&data.display().to_string(), &ours, expected));
     }
     println!(
         "{} generated cases, {compared} frictionless errors compared",
