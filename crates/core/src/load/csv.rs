@@ -167,7 +167,7 @@ pub fn load_csv(bytes: &[u8], options: CsvOptions) -> Result<Table, LoadError> {
 /// time (each slice is copied while still in cache from its check).
 fn copy_text(bytes: &[u8]) -> Option<String> {
     const SLICE: usize = 64 << 10;
-    let mut text = String::with_capacity(bytes.len());
+    let mut text = super::buffer::text_buffer(bytes.len());
     let mut rest = bytes;
     while !rest.is_empty() {
         let mut end = rest.len().min(SLICE);
