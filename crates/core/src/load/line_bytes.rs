@@ -41,6 +41,7 @@ impl FieldEnds {
     }
 
     /// [`next`](Self::next) with the block masks.
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
     #[inline]
     fn next_in_blocks(&mut self, input: &[u8], pos: usize) -> usize {
         let mut pos = pos;
@@ -62,6 +63,7 @@ impl FieldEnds {
     }
 
     /// Computes the mask of the block that starts at `base`.
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
     #[inline]
     fn load(&mut self, input: &[u8], base: usize) {
         self.base = base;
@@ -81,6 +83,7 @@ impl FieldEnds {
 /// Bit `i` set when `block[i]` is the delimiter, `\n` or `\r`: the bytes
 /// are compared into flags of 0 or 1 (vectorized), then each group of 8
 /// flags is gathered into 8 bits by one multiplication.
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 #[inline]
 fn block_mask(block: &[u8; BLOCK], delimiter: u8) -> u64 {
     let mut flags = [0u8; BLOCK];
