@@ -13,7 +13,7 @@ pub(super) enum Plan<'a> {
     General,
     /// The general check, skipped for a text already found valid in this
     /// column (see [`Seen`]).
-    Remembered(Seen<'a>),
+    Remembered(Seen),
     /// Plain text: a non-empty cell is valid as it is.
     Plain,
     /// Plain text with an `enum`: a non-empty cell that is one of these is
@@ -52,7 +52,7 @@ impl<'a> Plan<'a> {
     /// Notes that the general check found `text` to be a valid value, not
     /// a missing one.
     #[inline]
-    pub(super) fn found_valid(&mut self, text: &'a str) {
+    pub(super) fn found_valid(&mut self, text: &str) {
         if let Plan::Remembered(seen) = self {
             seen.insert(text);
         }
@@ -67,9 +67,12 @@ impl<'a> Plan<'a> {
 /// once is valid again: dates, emails, lists and links repeat in most
 /// columns of real files. A column whose texts hardly repeat (identifiers,
 /// free text) stops being remembered once that is clear.
+///
+/// The texts are copied: compared where they lie in the file, each lookup
+/// would read a line of memory far from the row being checked.
 #[derive(Default)]
-pub(super) struct Seen<'a> {
-    texts: FxHashSet<&'a str>,
+pub(super) struct Seen {
+    texts: FxHashSet<Box<str>>,
     lookups: usize,
     hits: usize,
     off: bool,
@@ -78,7 +81,7 @@ pub(super) struct Seen<'a> {
 /// Texts remembered per column at most.
 const CAPACITY: usize = 16 << 10;
 
-impl<'a> Seen<'a> {
+impl Seen {
     #[inline]
     fn contains(&mut self, text: &str) -> bool {
         if self.off {
@@ -91,12 +94,12 @@ impl<'a> Seen<'a> {
     }
 
     /// Remembers a text [`contains`](Self::contains) did not find.
-    fn insert(&mut self, text: &'a str) {
+    fn insert(&mut self, text: &str) {
         if self.off {
             return;
         }
         if self.texts.len() < CAPACITY {
-            self.texts.insert(text);
+            self.texts.insert(Box::from(text));
         } else if self.hits * 4 < self.lookups {
             // Full, and fewer than one cell in four was found there.
             *self = Seen {
