@@ -5,7 +5,6 @@ pub mod csv;
 pub mod datapackage;
 mod incremental;
 pub mod json;
-mod line_bytes;
 mod records;
 mod rows;
 

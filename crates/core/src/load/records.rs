@@ -2,14 +2,11 @@
 //! reading rules (a quote opens a quoted field only as a field's first byte,
 //! `""` inside quotes is one quote, bytes after a closing quote are kept,
 //! `\n`, `\r` and `\r\n` end a record, empty lines are skipped, a quoted
-//! field left open runs to the end of the input). The ends of unquoted
-//! fields are found 64 bytes at a time ([`FieldEnds`]) and closing quotes
-//! with `memchr`, many times faster than a byte-by-byte parser; a property
-//! test checks the records are those `csv-core` reads.
+//! field left open runs to the end of the input). Fields are found with
+//! `memchr`, many times faster than a byte-by-byte parser on long texts;
+//! a property test checks the records are those `csv-core` reads.
 
-use memchr::memchr;
-
-use super::line_bytes::FieldEnds;
+use memchr::{memchr, memchr3};
 
 /// A reader over a whole in-memory file.
 pub(crate) struct Records<'a> {
@@ -17,7 +14,6 @@ pub(crate) struct Records<'a> {
     delimiter: u8,
     pos: usize,
     ends: Vec<u32>,
-    field_ends: FieldEnds,
 }
 
 /// One record: where it starts in the input and where its fields' bytes end.
@@ -83,7 +79,6 @@ impl<'a> Records<'a> {
             delimiter,
             pos: 0,
             ends: Vec::with_capacity(64),
-            field_ends: FieldEnds::new(delimiter),
         }
     }
 
@@ -132,11 +127,12 @@ impl<'a> Records<'a> {
                     }
                 }
             }
-            let end = self.field_ends.next(input, pos);
-            if quoted && end > pos {
+            let rest = &input[pos..];
+            let end = memchr3(self.delimiter, b'\n', b'\r', rest).unwrap_or(rest.len());
+            if quoted && end > 0 {
                 clean = false;
             }
-            pos = end;
+            pos += end;
             let rel = u32::try_from(pos - start)
                 .ok()
                 .filter(|r| *r < QUOTED)
