@@ -63,7 +63,7 @@ impl RowValues for NoRow {
 }
 
 struct TableRow<'a> {
-    columns: &'a HashMap<&'a str, usize>,
+    columns: &'a FxHashMap<&'a str, usize>,
     row: &'a Row,
 }
 
@@ -235,8 +235,12 @@ pub fn validate_with<'t>(
         .zip(&key_column)
         .map(|(m, &keyed)| Plan::of(schema, m.map(|fi| &schema.fields[fi]), keyed))
         .collect();
+    let empty_is_valid: Vec<bool> = columns
+        .iter()
+        .map(|m| plan::empty_is_valid(schema, m.map(|fi| &schema.fields[fi])))
+        .collect();
     let mut key = String::new();
-    let mut by_label: HashMap<&str, usize> = HashMap::new();
+    let mut by_label: FxHashMap<&str, usize> = FxHashMap::default();
     for (c, label) in table.header().iter().enumerate() {
         by_label.entry(label).or_insert(c);
     }
@@ -256,6 +260,13 @@ pub fn validate_with<'t>(
                 continue;
             }
             let text = row.get(c);
+            if empty_is_valid[c] && text.is_none_or(str::is_empty) {
+                // A blank optional cell: a missing value, nothing to report.
+                if key_column[c] {
+                    states[slot[c]] = CellState::Null;
+                }
+                continue;
+            }
             let state = match mapped {
                 Some(_) if let Some(t) = plans[c].valid(text) => CellState::Value(Typed::Text(t)),
                 Some(fi) => {

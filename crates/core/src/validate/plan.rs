@@ -110,6 +110,18 @@ impl Seen {
     }
 }
 
+/// True when an empty or missing cell of a field is a missing value with
+/// nothing to report: the field is neither `required` nor
+/// `vitrine:requiredWhen`, and `""` is one of its missing values. Such
+/// cells (optional columns left blank) need no check at all.
+pub(super) fn empty_is_valid(schema: &Schema, field: Option<&Field>) -> bool {
+    field.is_some_and(|f| {
+        !f.constraints.required
+            && f.extensions.required_when.is_none()
+            && schema.missing_values_of(f).iter().any(String::is_empty)
+    })
+}
+
 /// True when a field is plain text whose only possible problem is being
 /// empty while `required`: a non-empty cell of it is valid as it is.
 fn is_plain_text(schema: &Schema, field: &Field) -> bool {
