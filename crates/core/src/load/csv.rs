@@ -167,7 +167,7 @@ pub fn load_csv(bytes: &[u8], options: CsvOptions) -> Result<Table, LoadError> {
 /// time (each slice is copied while still in cache from its check).
 fn copy_text(bytes: &[u8]) -> Option<String> {
     const SLICE: usize = 64 << 10;
-    let mut text = String::with_capacity(bytes.len());
+    let mut text = super::buffer::text_buffer(bytes.len());
     let mut rest = bytes;
     while !rest.is_empty() {
         let mut end = rest.len().min(SLICE);
@@ -217,6 +217,16 @@ pub(crate) fn invalid_utf8(bytes: &[u8]) -> LoadError {
     }
 }
 
+/// About how many rows the file has, from the lines of its first 64 KiB
+/// (a little more, so that the rows are not moved once more at the end;
+/// at most one per two bytes).
+fn estimated_rows(body: &[u8]) -> usize {
+    let sample = &body[..body.len().min(SNIFF_BYTES)];
+    let lines = memchr::memchr_iter(b'\n', sample).count() + 1;
+    let estimate = body.len() / sample.len().max(1) * lines;
+    (estimate + estimate / 16).min(body.len() / 2)
+}
+
 /// Reads the records of a whole file's text into rows that refer to it.
 fn load_text(source: Source, options: CsvOptions) -> Result<Table, LoadError> {
     let bytes = source.as_bytes();
@@ -226,6 +236,7 @@ fn load_text(source: Source, options: CsvOptions) -> Result<Table, LoadError> {
     let delimiter = options.delimiter.unwrap_or_else(|| sniff_delimiter(body));
     let mut records = super::records::Records::resume(bytes, delimiter, offset);
     let mut builder = RowBuilder::new(offset);
+    builder.rows.reserve(estimated_rows(body));
     while let Some(record) = records.next_record() {
         if let Err(NotText) = builder.read(bytes, &record, Some(&source)) {
             return Err(invalid_utf8(bytes));
@@ -249,6 +260,10 @@ fn load_text(source: Source, options: CsvOptions) -> Result<Table, LoadError> {
             .unwrap_or_else(|| detect_terminator(body)),
         bom,
     };
+    if builder.rows.capacity() > builder.rows.len() + builder.rows.len() / 8 {
+        // Records much longer than a line of the sample: give back the room.
+        builder.rows.shrink_to_fit();
+    }
     let mut rows = builder.rows.into_iter();
     let header = rows.next().unwrap_or_else(|| {
         // No record at all: only line breaks (or nothing). Keep them.

@@ -1,5 +1,6 @@
 //! Loading tables from bytes: CSV, JSON and datapackage.json.
 
+mod buffer;
 pub mod csv;
 pub mod datapackage;
 mod incremental;

@@ -103,60 +103,6 @@ fn in_enum(value: &Typed<'_>, allowed: &[Value]) -> bool {
     }
 }
 
-/// True when a field is plain text whose only possible problem is being
-/// empty while `required`: a non-empty cell of it is valid as it is.
-pub(crate) fn is_plain_text(schema: &Schema, field: &Field) -> bool {
-    let c = &field.constraints;
-    let e = &field.extensions;
-    matches!(
-        field.field_type,
-        FieldType::String(
-            crate::schema::StringFormat::Default | crate::schema::StringFormat::Other(_)
-        )
-    ) && c.enum_values.is_none()
-        && c.min_length.is_none()
-        && c.max_length.is_none()
-        && c.pattern.is_none()
-        && !e.siret
-        && e.safe_url.is_none()
-        && e.date_formats.is_empty()
-        && e.item_constraints.is_none()
-        && schema.missing_values_of(field).iter().all(String::is_empty)
-}
-
-/// The allowed texts of a field that is plain text apart from an `enum`
-/// (a non-empty cell of it is valid when it is one of them), if it is one.
-pub(crate) fn plain_enum<'a>(schema: &Schema, field: &'a Field) -> Option<Vec<&'a str>> {
-    let c = &field.constraints;
-    let e = &field.extensions;
-    let plain = matches!(
-        field.field_type,
-        FieldType::String(crate::schema::StringFormat::Default)
-    ) && c.min_length.is_none()
-        && c.max_length.is_none()
-        && c.pattern.is_none()
-        && c.minimum.is_none()
-        && c.maximum.is_none()
-        && c.exclusive_minimum.is_none()
-        && c.exclusive_maximum.is_none()
-        && !e.siret
-        && e.safe_url.is_none()
-        && e.date_formats.is_empty()
-        && e.item_constraints.is_none()
-        && schema.missing_values_of(field).iter().all(String::is_empty);
-    if !plain {
-        return None;
-    }
-    c.enum_values
-        .as_ref()?
-        .iter()
-        .map(|v| match v {
-            Value::String(s) => Some(s.as_str()),
-            _ => None,
-        })
-        .collect()
-}
-
 /// Checks one cell of field `fi`; pushes its errors (row and column numbers
 /// are left for the caller) and returns what the cell holds.
 pub(crate) fn check_cell<'a>(

@@ -10,6 +10,7 @@ pub mod errors;
 mod expected;
 mod header;
 pub mod messages;
+mod plan;
 pub mod report;
 
 use std::borrow::Cow;
@@ -21,6 +22,7 @@ use cell::{CellState, check_cell};
 pub use errors::{Detail, ErrorType, ValidationError, py_repr};
 pub use expected::human_pattern;
 use header::check_header;
+use plan::Plan;
 pub use report::Report;
 
 use crate::cast::Typed;
@@ -61,7 +63,7 @@ impl RowValues for NoRow {
 }
 
 struct TableRow<'a> {
-    columns: &'a HashMap<&'a str, usize>,
+    columns: &'a FxHashMap<&'a str, usize>,
     row: &'a Row,
 }
 
@@ -132,30 +134,6 @@ pub fn validate_row(schema: &Schema, row: &dyn RowValues, lang: &str) -> Vec<Val
     out
 }
 
-/// How a column's non-empty cells are checked before the general check.
-enum Plan<'s> {
-    /// Every cell goes through the general check.
-    General,
-    /// Plain text: a non-empty cell is valid as it is.
-    Plain,
-    /// Plain text with an `enum`: a non-empty cell that is one of these is
-    /// valid (any other goes through the general check, for its errors).
-    Enum(Vec<&'s str>),
-}
-
-impl Plan<'_> {
-    /// The cell's text when it is valid without the general check.
-    #[inline]
-    fn valid<'t>(&self, text: Option<&'t str>) -> Option<&'t str> {
-        let t = text.filter(|t| !t.is_empty())?;
-        match self {
-            Plan::General => None,
-            Plan::Plain => Some(t),
-            Plan::Enum(allowed) => allowed.contains(&t).then_some(t),
-        }
-    }
-}
-
 /// A key for uniqueness of one column: the text itself for text values
 /// (borrowed from the table), else [`unique_key`].
 fn single_key<'a>(state: &CellState<'a>) -> Option<Cow<'a, str>> {
@@ -204,17 +182,6 @@ pub fn validate_with<'t>(
         let fi = schema.field_index(name)?;
         columns.iter().position(|m| *m == Some(fi))
     };
-    // Columns whose field is plain text with at most `required` (most
-    // columns of most files), or with an `enum` too: their valid non-empty
-    // cells are checked inline, without the general cell check.
-    let plans: Vec<Plan<'_>> = columns
-        .iter()
-        .map(|m| match m.map(|fi| &schema.fields[fi]) {
-            Some(f) if cell::is_plain_text(schema, f) => Plan::Plain,
-            Some(f) => cell::plain_enum(schema, f).map_or(Plan::General, Plan::Enum),
-            None => Plan::General,
-        })
-        .collect();
     let unique_cols: Vec<usize> = (0..ncols)
         .filter(|&c| columns[c].is_some_and(|fi| schema.fields[fi].constraints.unique))
         .collect();
@@ -244,7 +211,8 @@ pub fn validate_with<'t>(
     let mut uk_seen: Vec<FxHashMap<Cow<'_, str>, usize>> = (0..uk_cols.len())
         .map(|_| FxHashMap::with_capacity_and_hasher(rows, Default::default()))
         .collect();
-    let mut states: Vec<CellState<'_>> = Vec::with_capacity(ncols);
+    // The values of the cells of unique and key columns, each column in its
+    // slot (the other cells' values are not kept).
     let mut key_column = vec![false; ncols];
     for &c in unique_cols
         .iter()
@@ -253,8 +221,26 @@ pub fn validate_with<'t>(
     {
         key_column[c] = true;
     }
+    let slot: Vec<usize> = key_column
+        .iter()
+        .scan(0, |next, &keyed| {
+            *next += usize::from(keyed);
+            Some(if keyed { *next - 1 } else { usize::MAX })
+        })
+        .collect();
+    let mut states: Vec<CellState<'_>> =
+        vec![CellState::Null; key_column.iter().filter(|k| **k).count()];
+    let mut plans: Vec<Plan<'_>> = columns
+        .iter()
+        .zip(&key_column)
+        .map(|(m, &keyed)| Plan::of(schema, m.map(|fi| &schema.fields[fi]), keyed))
+        .collect();
+    let empty_is_valid: Vec<bool> = columns
+        .iter()
+        .map(|m| plan::empty_is_valid(schema, m.map(|fi| &schema.fields[fi])))
+        .collect();
     let mut key = String::new();
-    let mut by_label: HashMap<&str, usize> = HashMap::new();
+    let mut by_label: FxHashMap<&str, usize> = FxHashMap::default();
     for (c, label) in table.header().iter().enumerate() {
         by_label.entry(label).or_insert(c);
     }
@@ -266,21 +252,32 @@ pub fn validate_with<'t>(
             columns: &by_label,
             row,
         };
-        states.clear();
         let mut blank = true;
         for (c, mapped) in columns.iter().enumerate() {
             if matches!(plans[c], Plan::Plain) && !key_column[c] && row.text_len(c) > Some(0) {
                 // A non-empty plain text cell: valid, and not read at all.
                 blank = false;
-                states.push(CellState::Null);
                 continue;
             }
             let text = row.get(c);
+            if empty_is_valid[c] && text.is_none_or(str::is_empty) {
+                // A blank optional cell: a missing value, nothing to report.
+                if key_column[c] {
+                    states[slot[c]] = CellState::Null;
+                }
+                continue;
+            }
             let state = match mapped {
                 Some(_) if let Some(t) = plans[c].valid(text) => CellState::Value(Typed::Text(t)),
                 Some(fi) => {
                     let k = out.len();
                     let st = check_cell(schema, *fi, text, &ctx, &mut out);
+                    if out.len() == k
+                        && matches!(st, CellState::Value(_))
+                        && let Some(t) = text
+                    {
+                        plans[c].found_valid(t);
+                    }
                     for e in &mut out[k..] {
                         e.row_number = Some(rn);
                         e.field_number = Some(c + 1);
@@ -297,12 +294,9 @@ pub fn validate_with<'t>(
             if !matches!(state, CellState::Null) {
                 blank = false;
             }
-            // Values are kept only for the columns of unique and key checks.
-            states.push(if key_column[c] {
-                state
-            } else {
-                CellState::Null
-            });
+            if key_column[c] {
+                states[slot[c]] = state;
+            }
         }
         for c in ncols..row.len() {
             let mut e =
@@ -335,7 +329,7 @@ pub fn validate_with<'t>(
             continue;
         }
         for (u, &c) in unique_cols.iter().enumerate() {
-            if let Some(key) = single_key(&states[c]) {
+            if let Some(key) = single_key(&states[slot[c]]) {
                 let previous = unique_seen[u].insert(key, rn);
                 if let Some(p) = previous {
                     let fi = columns[c].unwrap_or(0);
@@ -359,12 +353,12 @@ pub fn validate_with<'t>(
                              seen: &mut FxHashMap<Cow<'t, str>, usize>|
          -> Result<(), Option<usize>> {
             let key = if let [c] = cols {
-                single_key(&states[*c]).ok_or(None)?
+                single_key(&states[slot[*c]]).ok_or(None)?
             } else {
                 key.clear();
                 let mut any = false;
                 for &c in cols {
-                    any |= unique_key(&states[c], &mut key);
+                    any |= unique_key(&states[slot[c]], &mut key);
                     key.push('\u{1f}');
                 }
                 if !any {
