@@ -15,8 +15,9 @@ impl SearchFinishing {
     /// holding it. Returns them as a bitset when they were gathered in
     /// one and are enough for a dense posting; they are listed in
     /// `gathered` (increasing, without repeats) unless that bitset is a
-    /// frequent token's, where `gathered` is left empty.
-    fn gather(&mut self, id: u32) -> Option<Bitset> {
+    /// frequent token's, where `gathered` is left empty. Also returns the
+    /// work done: rows read, and words of a frequent token's bitset.
+    fn gather(&mut self, id: u32) -> (Option<Bitset>, usize) {
         let frequent = self.frequent.remove(&id);
         let id = id as usize;
         let base = self.own_starts[self.range.start] as usize;
@@ -33,18 +34,20 @@ impl SearchFinishing {
             // a dense posting.
             bits.grow(self.row_count);
             bits.shrink_to_fit();
+            let mut work = self.row_count / 64;
             for &row in own.iter().chain(rows_of_cells.flatten()) {
                 bits.insert(row);
+                work += 1;
             }
             if bits.count() * DENSE_SHARE < self.row_count {
                 rows.extend(bits.iter());
-                return None;
+                return (None, work + rows.len());
             }
-            return Some(bits);
+            return (Some(bits), work);
         }
         rows.extend_from_slice(own);
         if cells.is_empty() {
-            return None;
+            return (None, rows.len());
         }
         let total = own.len() + rows_of_cells.clone().map(Vec::len).sum::<usize>();
         if total <= SMALL_UNION {
@@ -53,7 +56,7 @@ impl SearchFinishing {
             }
             rows.sort_unstable();
             rows.dedup();
-            return None;
+            return (None, total);
         }
         // Many rows: set in a bitset of the table (a few KB, in cache), read back.
         for &row in own.iter().chain(rows_of_cells.flatten()) {
@@ -63,7 +66,7 @@ impl SearchFinishing {
         rows.extend(self.scratch.iter());
         let bits = (rows.len() * DENSE_SHARE >= self.row_count).then(|| self.scratch.clone());
         self.scratch.clear();
-        bits
+        (bits, total + rows.len())
     }
 
     /// Builds the postings of the range's tokens from id `next` on, up to
@@ -71,15 +74,13 @@ impl SearchFinishing {
     pub(super) fn build(&mut self, mut next: usize, budget: usize) {
         let mut spent = 0;
         while next < self.range.end && spent < budget {
-            let posting = match self.gather(next as u32) {
+            let (bits, work) = self.gather(next as u32);
+            let posting = match bits {
                 // Only a frequent token's rows come without their list.
-                Some(bits) if self.gathered.is_empty() => {
-                    spent += self.row_count / 64 / ROWS_PER_UNIT;
-                    Posting::Dense(bits)
-                }
+                Some(bits) if self.gathered.is_empty() => Posting::Dense(bits),
                 bits => Posting::new(&self.gathered, self.row_count, bits),
             };
-            spent += 1 + self.gathered.len() / ROWS_PER_UNIT;
+            spent += 1 + work / ROWS_PER_UNIT;
             self.by_id[next] = Some(posting);
             next += 1;
         }
