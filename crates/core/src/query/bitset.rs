@@ -48,6 +48,11 @@ impl Bitset {
         }
     }
 
+    /// Frees the room a set grown row by row holds beyond its words.
+    pub fn shrink_to_fit(&mut self) {
+        self.words.shrink_to_fit();
+    }
+
     pub fn insert(&mut self, row: u32) {
         let row = row as usize;
         debug_assert!(row < self.len);

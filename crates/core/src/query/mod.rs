@@ -58,6 +58,7 @@ mod row_order;
 mod search;
 mod search_build;
 mod search_finish;
+mod search_log;
 mod search_sort;
 mod sort;
 mod tokenize;

@@ -21,6 +21,7 @@ use std::hash::Hasher;
 use rustc_hash::{FxHashMap, FxHasher};
 
 use super::search_finish::SearchFinishing;
+use super::search_log::Occurrences;
 use super::tokenize::for_each_token;
 
 /// Collects the tokens of rows added in increasing order.
@@ -74,12 +75,41 @@ pub(super) struct Dictionary {
 /// A word of up to 16 bytes as an integer; words hold no NUL byte, so the
 /// zero padding keeps distinct words distinct.
 fn pack(word: &[u8]) -> Option<u128> {
-    if word.len() > 16 {
-        return None;
+    match word.len() {
+        0..=8 => Some(u128::from(pack8(word))),
+        9..=16 => {
+            let (head, tail) = word.split_at(8);
+            Some(u128::from(pack8(head)) | u128::from(pack8(tail)) << 64)
+        }
+        _ => None,
     }
-    let mut padded = [0u8; 16];
-    padded[..word.len()].copy_from_slice(word);
-    Some(u128::from_le_bytes(padded))
+}
+
+/// Up to 8 bytes as a little-endian integer, zero-padded. Built from two
+/// overlapping loads (their common bytes are equal), not through a copy to
+/// a padded buffer: that copy stalled every look-up on reading it back.
+#[inline]
+fn pack8(word: &[u8]) -> u64 {
+    let n = word.len();
+    let load4 = |at: usize| {
+        u64::from(u32::from_le_bytes([
+            word[at],
+            word[at + 1],
+            word[at + 2],
+            word[at + 3],
+        ]))
+    };
+    match n {
+        0 => 0,
+        1..=3 => {
+            let (a, b, c) = (word[0], word[n / 2], word[n - 1]);
+            u64::from(a) | u64::from(b) << (8 * (n / 2)) | u64::from(c) << (8 * (n - 1))
+        }
+        4..=7 => load4(0) | load4(n - 4) << (8 * (n - 4)),
+        _ => u64::from_le_bytes([
+            word[0], word[1], word[2], word[3], word[4], word[5], word[6], word[7],
+        ]),
+    }
 }
 
 impl Dictionary {
@@ -113,76 +143,6 @@ impl Dictionary {
     /// Number of distinct tokens.
     pub(super) fn len(&self) -> usize {
         self.spans.len()
-    }
-}
-
-/// The tokens of each row (each once per row), one row after another:
-/// adding one is a sequential write, where appending to a list per token
-/// would touch two random places in memory. The lists per token are made
-/// when the index is finished (a counting sort).
-#[derive(Debug, Default)]
-pub(super) struct Occurrences {
-    /// Token ids, row after row, in chunks of `LOG_CHUNK` (a growing log
-    /// is never copied, nor holds unused room beyond its last chunk).
-    chunks: Vec<Vec<u32>>,
-    len: usize,
-    /// Each row holding tokens, increasing, with where its ids start.
-    pub(super) rows: Vec<(u32, u32)>,
-    /// `last[id]`: 1 + the last row token `id` was logged for (0: none).
-    last: Vec<u32>,
-}
-
-/// Ids per chunk of the log (1 MB).
-const LOG_CHUNK: usize = 1 << 18;
-
-impl Occurrences {
-    /// Logs token `id` for `row` (once per row; rows in increasing order).
-    fn add(&mut self, id: u32, row: u32) {
-        let at = id as usize;
-        if at >= self.last.len() {
-            self.last.resize(at + 1, 0);
-        }
-        if self.last[at] == row + 1 {
-            return;
-        }
-        self.last[at] = row + 1;
-        if self.rows.last().is_none_or(|&(r, _)| r != row) {
-            self.rows.push((row, self.len as u32));
-        }
-        if self.chunks.last().is_none_or(|c| c.len() == LOG_CHUNK) {
-            self.chunks.push(Vec::with_capacity(LOG_CHUNK));
-        }
-        if let Some(chunk) = self.chunks.last_mut() {
-            chunk.push(id);
-        }
-        self.len += 1;
-    }
-
-    /// Number of ids logged.
-    pub(super) fn len(&self) -> usize {
-        self.len
-    }
-
-    /// The ids logged at positions `range`.
-    pub(super) fn ids(&self, range: std::ops::Range<usize>) -> impl Iterator<Item = u32> + '_ {
-        let first = range.start / LOG_CHUNK;
-        let last = range.end.div_ceil(LOG_CHUNK).max(first);
-        self.chunks[first..last.min(self.chunks.len())]
-            .iter()
-            .enumerate()
-            .flat_map(move |(i, chunk)| {
-                let base = (first + i) * LOG_CHUNK;
-                let from = range.start.max(base) - base;
-                let to = range.end.min(base + chunk.len()) - base;
-                chunk[from..to.max(from)].iter().copied()
-            })
-    }
-
-    /// The end of the ids of logged row `i` (the start of the next row's).
-    pub(super) fn row_end(&self, i: usize) -> usize {
-        self.rows
-            .get(i + 1)
-            .map_or(self.len, |&(_, start)| start as usize)
     }
 }
 
@@ -340,11 +300,7 @@ impl SearchBuilder {
             spans: self.dictionary.spans,
             ..Dictionary::default()
         };
-        let log = Occurrences {
-            last: Vec::new(),
-            ..self.log
-        };
-        SearchFinishing::new(dictionary, log, self.cells, row_count)
+        SearchFinishing::new(dictionary, self.log.into_logged(), self.cells, row_count)
     }
 }
 
@@ -388,23 +344,14 @@ mod tests {
     }
 
     #[test]
-    fn the_log_reads_back_across_its_chunks() {
-        let mut log = Occurrences::default();
-        let n = 2 * LOG_CHUNK + 10;
-        for i in 0..n as u32 {
-            log.add(i, i / 3);
+    fn packed_words_are_the_zero_padded_bytes() {
+        let text = b"abcdefghijklmnopqrstu";
+        for n in 0..=16 {
+            let mut padded = [0u8; 16];
+            padded[..n].copy_from_slice(&text[..n]);
+            assert_eq!(pack(&text[..n]), Some(u128::from_le_bytes(padded)), "{n}");
         }
-        assert_eq!(log.len(), n);
-        for range in [0..n, 5..LOG_CHUNK + 3, LOG_CHUNK..LOG_CHUNK, n - 4..n] {
-            let ids: Vec<u32> = log.ids(range.clone()).collect();
-            assert_eq!(
-                ids,
-                (range.start as u32..range.end as u32).collect::<Vec<_>>()
-            );
-        }
-        assert_eq!(log.rows.len(), n.div_ceil(3));
-        assert_eq!(log.row_end(0), 3);
-        assert_eq!(log.row_end(log.rows.len() - 1), n);
+        assert_eq!(pack(&text[..17]), None);
     }
 
     #[test]

@@ -9,10 +9,15 @@
 //! of work.
 
 use super::bitset::Bitset;
-use super::posting::{DENSE_SHARE, Posting};
+use super::posting::Posting;
 use super::search::{SearchIndex, TokenList};
-use super::search_build::{Cells, Dictionary, Occurrences};
+use rustc_hash::FxHashMap;
+
+use super::search_build::{Cells, Dictionary};
+use super::search_log::Occurrences;
 use super::search_sort::TokenSort;
+
+mod postings;
 
 /// Where the finishing is.
 #[derive(Debug)]
@@ -54,6 +59,8 @@ pub struct SearchFinishing {
     sort: TokenSort,
     /// The tokens of the cells not remembered, row by row.
     log: Occurrences,
+    /// The rows of the frequent tokens since their promotion, by token id.
+    frequent: FxHashMap<u32, Bitset>,
     /// `own_starts[id]..own_starts[id + 1]`: where the logged rows of token
     /// `id` are, counting from the first token's.
     own_starts: Vec<u32>,
@@ -85,10 +92,6 @@ pub struct SearchFinishing {
 /// token counting one unit), for the size of a step.
 const ROWS_PER_UNIT: usize = 64;
 
-/// A token's rows from up to this many cell rows are merged by sorting;
-/// more are merged in a bitset.
-const SMALL_UNION: usize = 4096;
-
 /// The logged rows are listed per token in this many ranges of token ids
 /// at least (each range a pass over the log), so that only a part of them
 /// is held twice at a time.
@@ -97,13 +100,14 @@ const RANGES: usize = 4;
 impl SearchFinishing {
     pub(super) fn new(
         dictionary: Dictionary,
-        log: Occurrences,
+        mut log: Occurrences,
         cells: Cells,
         row_count: usize,
     ) -> SearchFinishing {
         let tokens = dictionary.len();
         SearchFinishing {
             sort: TokenSort::default(),
+            frequent: log.take_frequent(),
             log,
             own_starts: Vec::new(),
             range: 0..0,
@@ -276,61 +280,6 @@ impl SearchFinishing {
             self.scratch = Bitset::new(self.row_count);
             self.by_id = (0..self.dictionary.len()).map(|_| None).collect();
             self.start_range(0)
-        };
-    }
-
-    /// Gathers the rows of token `id` in `gathered`: its own and those of
-    /// the cells holding it, increasing, without repeats; returns them as
-    /// a bitset too when they were gathered in one.
-    fn gather(&mut self, id: u32) -> Option<Bitset> {
-        let id = id as usize;
-        let base = self.own_starts[self.range.start] as usize;
-        let own = &self.own_rows
-            [self.own_starts[id] as usize - base..self.own_starts[id + 1] as usize - base];
-        let cells =
-            &self.token_cells[self.cell_starts[id] as usize..self.cell_starts[id + 1] as usize];
-        let rows = &mut self.gathered;
-        rows.clear();
-        rows.extend_from_slice(own);
-        if cells.is_empty() {
-            return None;
-        }
-        let rows_of_cells = cells.iter().map(|&c| &self.cells.rows[c as usize]);
-        let total = own.len() + rows_of_cells.clone().map(Vec::len).sum::<usize>();
-        if total <= SMALL_UNION {
-            for cell_rows in rows_of_cells {
-                rows.extend_from_slice(cell_rows);
-            }
-            rows.sort_unstable();
-            rows.dedup();
-            return None;
-        }
-        // Many rows: set in a bitset of the table (a few KB, in cache), read back.
-        for &row in own.iter().chain(rows_of_cells.flatten()) {
-            self.scratch.insert(row);
-        }
-        rows.clear();
-        rows.extend(self.scratch.iter());
-        let bits = (rows.len() * DENSE_SHARE >= self.row_count).then(|| self.scratch.clone());
-        self.scratch.clear();
-        bits
-    }
-
-    /// Builds the postings of the range's tokens from id `next` on, up to
-    /// `budget` units of work.
-    fn build(&mut self, mut next: usize, budget: usize) {
-        let mut spent = 0;
-        while next < self.range.end && spent < budget {
-            let bits = self.gather(next as u32);
-            let rows = &self.gathered;
-            spent += 1 + rows.len() / ROWS_PER_UNIT;
-            self.by_id[next] = Some(Posting::new(rows, self.row_count, bits));
-            next += 1;
-        }
-        self.phase = if next < self.range.end {
-            Phase::Build { next }
-        } else {
-            self.start_range(self.range.end)
         };
     }
 

@@ -20,12 +20,24 @@ pub fn for_each_token(text: &str, buf: &mut Vec<u8>, mut f: impl FnMut(&[u8])) {
             continue;
         }
         let start = i;
+        let mut upper = false;
         while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            upper |= bytes[i].is_ascii_uppercase();
             i += 1;
+        }
+        let ends_here = i == bytes.len() || bytes[i] < 0x80;
+        if ends_here && !upper {
+            // A lowercase ASCII word (most words): given as it is in `text`,
+            // not copied (reading back bytes just written one at a time
+            // stalls the look-up that follows).
+            if i > start {
+                f(&bytes[start..i]);
+            }
+            continue;
         }
         buf.clear();
         buf.extend(bytes[start..i].iter().map(u8::to_ascii_lowercase));
-        if i < bytes.len() && bytes[i] >= 0x80 {
+        if !ends_here {
             // The word goes on with non-ASCII characters.
             i = finish_word(text, i, buf, &mut f);
         }
