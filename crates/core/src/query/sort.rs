@@ -6,8 +6,8 @@
 //! Empty cells sort last in both directions; ties keep row order (stable).
 //!
 //! Sorting rows by these keys is in [`super::row_order`], which reads each
-//! column's [`Ranks`] (built on the column's first sort, then kept up to
-//! date by edits).
+//! column's [`Ranks`] (built on the column's first sort, or ahead of it in
+//! steps by [`super::sort_prepare`], then kept up to date by edits).
 //!
 //! [`collation_key`]: super::collation_key
 
@@ -97,6 +97,34 @@ impl SortColumn {
             let rows = self.keys.len();
             Ranks::build(rows, |row| self.keys.projection(row))
         })
+    }
+
+    /// Sets the key of `row` from `cell` while the keys are built (before
+    /// any ranks); `key` is a reused buffer.
+    pub(super) fn set_key(&mut self, row: u32, cell: Cell<'_>, key: &mut Vec<u8>) {
+        debug_assert!(self.ranks.get().is_none());
+        self.keys.set_with(row, cell, key);
+    }
+
+    /// The row's key as ordered integers (`None`: an empty cell).
+    pub(super) fn projection(&self, row: u32) -> Option<Projection> {
+        self.keys.projection(row)
+    }
+
+    /// Number of rows with a key.
+    pub(super) fn key_count(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// The ranks are built.
+    pub(super) fn is_ranked(&self) -> bool {
+        self.ranks.get().is_some()
+    }
+
+    /// Gives the column its ranks, built elsewhere from its keys (see
+    /// [`super::sort_prepare`]); ranks already there are kept.
+    pub(super) fn set_ranks(&self, ranks: Ranks) {
+        let _ = self.ranks.set(ranks);
     }
 
     /// Bytes held by the keys and ranks.
