@@ -33,6 +33,9 @@ async function timed(page, name, kind, spec, action, ...args) {
   return page.evaluate((n) => window.bench.result(n), name);
 }
 
+/** Progress on stderr with BENCH_VERBOSE=1. */
+const note = (what) => process.env.BENCH_VERBOSE && console.error(`bench: ${new Date().toISOString().slice(11, 23)} ${what}`);
+
 const adapter = (page, method, arg) => page.evaluate(([m, a]) => window.benchAdapter[m](a), [method, arg]);
 
 /** Opens the tool's page on the file in a fresh context and waits for the whole file. */
@@ -47,6 +50,7 @@ async function open(browser, base, tool, rows, frames) {
   const cdp = await context.newCDPSession(page);
   const query = `?data=/data/ia-${rows}.csv${frames === "unpaced" ? "&frames=unpaced" : ""}`;
   await page.goto(`${base}${tool.page}${query}`, { waitUntil: "commit" });
+  note(`${tool.label}, ${rows} rows, ${frames}: opened`);
   for (const what of ["firstPaint", "ready"]) {
     await page.waitForFunction(
       (w) => window.bench && (window.bench[w] !== null || window.bench.error !== null),
@@ -77,6 +81,7 @@ async function measureLoad(browser, base, tool, rows) {
     // the work the page does in the background after load is over.
     await page.waitForTimeout(SETTLE_MS);
     await page.evaluate(() => window.bench.idle());
+    note("idle; memory");
     await cdp.send("HeapProfiler.collectGarbage");
     const heap = await cdp.send("Runtime.getHeapUsage");
     const dom = await cdp.send("Memory.getDOMCounters").catch(() => ({}));
@@ -93,6 +98,7 @@ async function measureLoad(browser, base, tool, rows) {
       };
     });
     const headers = await adapter(page, "headers");
+    note("scrolling");
     const scroll = await page.evaluate(([d, s]) => window.bench.scroll(d, s), [SCROLL_DISTANCE, SCROLL_STEP]);
     return {
       figures: {
@@ -134,15 +140,18 @@ async function measureInteractions(browser, base, tool, rows, query) {
     const ready = await page.evaluate(() => window.bench.ready);
     const total = await adapter(page, "resultCount");
 
+    note("idle; filter");
     const filter = await timed(page, "filter", "filter", THEME, tool.filter);
     const filtered = await adapter(page, "resultCount");
     const themeTexts = await adapter(page, "columnTexts", THEME.column);
     await tool.reset(page, total);
 
+    note("search");
     const search = await timed(page, "search", "search", {}, tool.search, query);
     const searched = await adapter(page, "resultCount");
     await tool.reset(page, total);
 
+    note("sort");
     const sort = await timed(page, "sort", "sort", SORT, tool.sort);
     const sortedTexts = await adapter(page, "columnTexts", SORT.column);
 
