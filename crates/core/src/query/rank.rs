@@ -1,8 +1,7 @@
 //! Order ranks of one column: each row's position among the column's
 //! distinct keys, so that sorting rows is sorting integers.
 //!
-//! Built the first time a column is sorted (one sort of its keys; or ahead
-//! of it, in steps, by [`super::sort_prepare`]), then kept
+//! Built the first time a column is sorted (one sort of its keys), then kept
 //! up to date by edits: a key already present reuses its rank; a new key is
 //! inserted among the distinct keys and the ranks above it move up by one
 //! (one pass over a `u32` per row, no re-sort). Keys no longer held by any
@@ -30,37 +29,17 @@ impl Ranks {
             .filter_map(|row| key(row).map(|k| (k, row)))
             .collect();
         keyed.sort_unstable();
-        Ranks::from_sorted(rows, keyed)
-    }
-
-    /// The ranks of `rows` rows from their keys in ascending order (each
-    /// with its row, without repeats of a row; rows absent are empty).
-    pub(super) fn from_sorted(
-        rows: usize,
-        sorted: impl IntoIterator<Item = (Projection, u32)>,
-    ) -> Ranks {
         let mut ranks = Ranks {
             distinct: Vec::new(),
             of_row: vec![EMPTY; rows],
         };
-        for (key, row) in sorted {
-            ranks.push_sorted(key, row);
+        for (key, row) in keyed {
+            if ranks.distinct.last() != Some(&key) {
+                ranks.distinct.push(key);
+            }
+            ranks.of_row[row as usize] = (ranks.distinct.len() - 1) as u32;
         }
         ranks
-    }
-
-    /// Ranks with every row empty, to be filled by [`push_sorted`](Self::push_sorted).
-    pub(super) fn empty(rows: usize) -> Ranks {
-        Ranks::from_sorted(rows, [])
-    }
-
-    /// Gives `row` the rank of `key`, the greatest key so far.
-    pub(super) fn push_sorted(&mut self, key: Projection, row: u32) {
-        debug_assert!(self.distinct.last().is_none_or(|last| *last <= key));
-        if self.distinct.last() != Some(&key) {
-            self.distinct.push(key);
-        }
-        self.of_row[row as usize] = (self.distinct.len() - 1) as u32;
     }
 
     /// Gives `row` (an existing row or the next new one) the rank of `key`.

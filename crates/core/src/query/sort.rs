@@ -76,11 +76,24 @@ impl SortColumn {
         let rows = source.row_count();
         let mut out = SortColumn::new(kind, rows);
         let mut key = Vec::with_capacity(super::collate::SORT_KEY_LEN);
-        for row in 0..rows {
-            out.keys
-                .set_with(row as u32, source.cell(row, column), &mut key);
-        }
+        out.set_keys(source, column, 0..rows, &mut key);
         out
+    }
+
+    /// Sets the keys of rows `rows` from column `column` of `source`, while
+    /// the keys are built (before any ranks); `key` is a reused buffer.
+    pub(super) fn set_keys(
+        &mut self,
+        source: &impl CellSource,
+        column: usize,
+        rows: std::ops::Range<usize>,
+        key: &mut Vec<u8>,
+    ) {
+        debug_assert!(self.ranks.get().is_none());
+        for row in rows {
+            self.keys
+                .set_with(row as u32, source.cell(row, column), key);
+        }
     }
 
     /// Sets the key of `row` from `cell`; `row` may be the next new row.
@@ -99,32 +112,9 @@ impl SortColumn {
         })
     }
 
-    /// Sets the key of `row` from `cell` while the keys are built (before
-    /// any ranks); `key` is a reused buffer.
-    pub(super) fn set_key(&mut self, row: u32, cell: Cell<'_>, key: &mut Vec<u8>) {
-        debug_assert!(self.ranks.get().is_none());
-        self.keys.set_with(row, cell, key);
-    }
-
-    /// The row's key as ordered integers (`None`: an empty cell).
-    pub(super) fn projection(&self, row: u32) -> Option<Projection> {
-        self.keys.projection(row)
-    }
-
-    /// Number of rows with a key.
-    pub(super) fn key_count(&self) -> usize {
-        self.keys.len()
-    }
-
     /// The ranks are built.
     pub(super) fn is_ranked(&self) -> bool {
         self.ranks.get().is_some()
-    }
-
-    /// Gives the column its ranks, built elsewhere from its keys (see
-    /// [`super::sort_prepare`]); ranks already there are kept.
-    pub(super) fn set_ranks(&self, ranks: Ranks) {
-        let _ = self.ranks.set(ranks);
     }
 
     /// Bytes held by the keys and ranks.
