@@ -13,7 +13,6 @@ use crate::facets::FacetPanel;
 use crate::filter_chips::FilterChips;
 use crate::i18n::strings;
 use crate::search_box::SearchBox;
-use crate::sort_prepare::use_sort_preparation;
 use crate::state::{Action, ReaderState};
 use crate::table_view::TableView;
 use crate::url_sync::{initial_query, page_url_with, use_url_sync};
@@ -81,7 +80,6 @@ pub fn reader(props: &ReaderProps) -> Html {
             }
         });
     }
-    use_sort_preparation(props.dataset.clone(), (*columns).clone());
     let on_columns = {
         let columns = columns.clone();
         Callback::from(move |next: Vec<usize>| columns.set(next))
