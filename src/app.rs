@@ -11,6 +11,7 @@ use crate::load::{LoadError, Progress, load};
 use crate::preview::preview;
 use crate::progress_bar::ProgressBar;
 use crate::reader::Reader;
+use crate::sort_prepare::prepare_sorts;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -97,11 +98,16 @@ pub fn app(props: &Attrs) -> Html {
                     };
                     let on_preview = |first: Dataset| *preview.borrow_mut() = Some(Rc::new(first));
                     let result = load(&attrs, &on_progress, &on_preview).await;
-                    if !flag.get() {
-                        state.set(match result {
-                            Ok(dataset) => LoadState::Ready(Rc::new(dataset)),
-                            Err(error) => LoadState::Failed(error),
-                        });
+                    if flag.get() {
+                        return;
+                    }
+                    match result {
+                        Ok(dataset) => {
+                            let dataset = Rc::new(dataset);
+                            state.set(LoadState::Ready(dataset.clone()));
+                            prepare_sorts(&dataset, &attrs, || flag.get()).await;
+                        }
+                        Err(error) => state.set(LoadState::Failed(error)),
                     }
                 });
             }

@@ -9,7 +9,8 @@ use vitrine_core::changeset::RowRef;
 use vitrine_core::display::{CellDisplay, display_cell_in};
 use vitrine_core::header_match::{HeaderMatch, header_match};
 use vitrine_core::query::{
-    IndexOptions, Query, QueryIndex, QueryResult, TableIndexer, TableSource, Window,
+    IndexOptions, Query, QueryIndex, QueryResult, SortPreparation, TableIndexer, TableSource,
+    Window,
 };
 use vitrine_core::schema::Field;
 use vitrine_core::untyped::text_schema;
@@ -19,6 +20,8 @@ use vitrine_core::{Schema, Table};
 const ROWS_PER_STEP: usize = 200;
 /// Search tokens whose postings are built between two checks of the clock.
 const TOKENS_PER_STEP: usize = 2_000;
+/// Rows keyed (or ranked) for a sort between two checks of the clock.
+const SORT_ROWS_PER_STEP: usize = 1_024;
 
 /// A loaded dataset. It is immutable once loaded, so two handles are equal
 /// exactly when they are the same load (identity, not a deep comparison).
@@ -297,6 +300,23 @@ impl Dataset {
             self.index
                 .execute(&query.set_window(Window::all()), &source),
         )
+    }
+
+    /// The preparation of the sorts of `fields` (schema positions, in
+    /// order), ahead of a first sort by them.
+    pub fn sort_preparation(&self, fields: &[usize]) -> SortPreparation {
+        SortPreparation::new(fields.iter().copied())
+    }
+
+    /// Prepares sorts until the slice is over; `true` once every field of
+    /// `preparation` is ready.
+    pub fn prepare_sorts(&self, preparation: &mut SortPreparation, slice: &Slice) -> bool {
+        let source = TableSource::new(&self.schema, &self.table, self.index.specs());
+        let mut done = preparation.is_done();
+        while !done && !slice.is_over() {
+            done = preparation.step(&self.index, &source, SORT_ROWS_PER_STEP);
+        }
+        done
     }
 
     /// Computes the result of `query` now, for the next [`run`](Self::run)

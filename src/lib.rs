@@ -39,6 +39,7 @@ mod progress_bar;
 mod reader;
 mod search_box;
 mod slices;
+mod sort_prepare;
 mod state;
 mod table_view;
 mod url_sync;

@@ -255,20 +255,25 @@ async fn fetch_csv(
                 }
                 loader.push(&bytes);
                 first_rows.push(&bytes);
-                parse_some(&mut loader, &slice);
-                if let Some(first) = first_rows.take(total) {
+                // The first rows are shown before the chunk is parsed.
+                let preview = first_rows.take(total);
+                let previewed = preview.is_some();
+                match preview {
                     // In a task of its own: the preview reads the schema again.
-                    yield_now().await;
-                    on_first_rows(first);
-                    yield_now().await;
-                    slice = Slice::start();
+                    Some(first) => {
+                        yield_now().await;
+                        on_first_rows(first);
+                    }
+                    None => parse_some(&mut loader, &slice),
                 }
                 let received = start + bytes.len();
                 on_progress(Progress::Download {
                     received,
                     total: total.filter(|t| received <= *t),
                 });
-                if slice.is_over() {
+                if previewed || slice.is_over() {
+                    // The preview (rendered with this progress report) is
+                    // painted before more of the file is read.
                     yield_now().await;
                     slice = Slice::start();
                 }

@@ -18,9 +18,10 @@ pub struct Goal {
 }
 
 pub const GOALS: &[Goal] = &[
+    // "Time from start of fetch to first rows painted".
     Goal {
         rows: 100_000,
-        figure: "first_paint_ms",
+        figure: "first_paint_fetch_ms",
         target: Target::RatioAtLeast(3.0),
     },
     Goal {
@@ -46,7 +47,7 @@ pub const GOALS: &[Goal] = &[
     },
     Goal {
         rows: 1_000,
-        figure: "first_paint_ms",
+        figure: "first_paint_fetch_ms",
         target: Target::VitrineBelow(200.0),
     },
 ];
@@ -97,10 +98,12 @@ mod tests {
 
     #[test]
     fn first_paint_at_1000_rows_is_absolute() {
-        let paint = goal(1_000, "first_paint_ms").unwrap();
+        let paint = goal(1_000, "first_paint_fetch_ms").unwrap();
         assert_eq!(paint.met(Some(199.0), None), Some(true));
         assert_eq!(paint.met(Some(200.0), Some(1.0)), Some(false));
         assert_eq!(paint.describe(), "< 200 ms");
-        assert!(goal(10_000, "first_paint_ms").is_none());
+        assert!(goal(10_000, "first_paint_fetch_ms").is_none());
+        // Judged from the start of the data request, not of the navigation.
+        assert!(goal(1_000, "first_paint_ms").is_none());
     }
 }

@@ -61,6 +61,7 @@ mod search_finish;
 mod search_log;
 mod search_sort;
 mod sort;
+mod sort_prepare;
 mod tokenize;
 mod transitions;
 mod update;
@@ -82,6 +83,7 @@ pub use model::{
     DEFAULT_LIMIT, FacetCounts, FacetValueCount, Query, QueryResult, SortKey, View, Window,
 };
 pub use sort::{number_key, temporal_key};
+pub use sort_prepare::SortPreparation;
 pub use update::UpdateError;
 
 use facets::FacetIndex;

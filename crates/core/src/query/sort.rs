@@ -6,8 +6,8 @@
 //! Empty cells sort last in both directions; ties keep row order (stable).
 //!
 //! Sorting rows by these keys is in [`super::row_order`], which reads each
-//! column's [`Ranks`] (built on the column's first sort, then kept up to
-//! date by edits).
+//! column's [`Ranks`] (built on the column's first sort, or ahead of it in
+//! steps by [`super::sort_prepare`], then kept up to date by edits).
 //!
 //! [`collation_key`]: super::collation_key
 
@@ -76,11 +76,24 @@ impl SortColumn {
         let rows = source.row_count();
         let mut out = SortColumn::new(kind, rows);
         let mut key = Vec::with_capacity(super::collate::SORT_KEY_LEN);
-        for row in 0..rows {
-            out.keys
-                .set_with(row as u32, source.cell(row, column), &mut key);
-        }
+        out.set_keys(source, column, 0..rows, &mut key);
         out
+    }
+
+    /// Sets the keys of rows `rows` from column `column` of `source`, while
+    /// the keys are built (before any ranks); `key` is a reused buffer.
+    pub(super) fn set_keys(
+        &mut self,
+        source: &impl CellSource,
+        column: usize,
+        rows: std::ops::Range<usize>,
+        key: &mut Vec<u8>,
+    ) {
+        debug_assert!(self.ranks.get().is_none());
+        for row in rows {
+            self.keys
+                .set_with(row as u32, source.cell(row, column), key);
+        }
     }
 
     /// Sets the key of `row` from `cell`; `row` may be the next new row.
@@ -97,6 +110,11 @@ impl SortColumn {
             let rows = self.keys.len();
             Ranks::build(rows, |row| self.keys.projection(row))
         })
+    }
+
+    /// The ranks are built.
+    pub(super) fn is_ranked(&self) -> bool {
+        self.ranks.get().is_some()
     }
 
     /// Bytes held by the keys and ranks.
