@@ -8,7 +8,8 @@
 //! faults down to a hundred. Elsewhere, or when the kernel declines, the
 //! buffer is an ordinary allocation.
 
-/// Below this size the advice is not worth a system call.
+/// The size of a huge page (x86-64 and most arm64 kernels).
+#[cfg(any(target_os = "linux", test))]
 const HUGE_PAGE: usize = 2 << 20;
 
 /// An empty string with room for `capacity` bytes.
@@ -24,6 +25,7 @@ pub(crate) fn text_buffer(capacity: usize) -> String {
 /// rights; a refusal only keeps 4 KiB pages).
 #[cfg(target_os = "linux")]
 fn advise_huge_pages(start: usize, len: usize) {
+    // A buffer under two huge pages holds no whole one worth a system call.
     if len < 2 * HUGE_PAGE {
         return;
     }

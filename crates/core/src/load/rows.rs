@@ -4,7 +4,7 @@
 
 use super::csv::line_breaks;
 use super::records::Record;
-use crate::table::{LineTerminator, Row, RowSpan, Source};
+use crate::table::{LineTerminator, QUOTED, Row, RowSpan, Source};
 
 /// The last record read, whose bytes run to the next record.
 #[derive(Clone, Copy)]
@@ -24,6 +24,10 @@ pub(crate) struct RowBuilder {
     /// The line of the record at `line_pos`.
     pub line: u64,
     pub line_pos: usize,
+    /// The bytes from `line_pos` to here hold no line break: the fields of
+    /// the last record, when none is quoted (only a quoted field can hold
+    /// one), so that only the bytes after them are counted.
+    unbroken_to: usize,
     pub previous: Option<Pending>,
     pub rows: Vec<Row>,
     /// Records read.
@@ -41,6 +45,7 @@ impl RowBuilder {
             body_start,
             line: 1,
             line_pos: body_start,
+            unbroken_to: body_start,
             previous: None,
             rows: Vec::new(),
             records: 0,
@@ -58,8 +63,13 @@ impl RowBuilder {
         source: Option<&Source>,
     ) -> Result<(), NotText> {
         let start = record.start;
-        self.line += memchr::memchr_iter(b'\n', &buf[self.line_pos..start]).count() as u64;
+        let from = self.unbroken_to.clamp(self.line_pos, start);
+        self.line += memchr::memchr_iter(b'\n', &buf[from..start]).count() as u64;
         self.line_pos = start;
+        self.unbroken_to = match record.ends.last() {
+            Some(&last) if record.ends.iter().all(|e| e & QUOTED == 0) => start + last as usize,
+            _ => start,
+        };
         if let Some(previous) = self.previous.take() {
             self.close(buf, previous, start, source);
         }
@@ -143,6 +153,7 @@ impl RowBuilder {
         debug_assert_eq!(previous.start, boundary);
         previous.start -= boundary;
         self.line_pos -= boundary;
+        self.unbroken_to -= boundary;
         self.body_start = 0;
         self.rows[previous.row].rebase(boundary);
         previous.row
@@ -154,5 +165,30 @@ impl RowBuilder {
         self.previous
             .filter(|p| p.row > 0 && self.line_pos == p.start)
             .map(|p| p.start)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::records::Records;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        /// Only the bytes that may hold a line break are counted: the line
+        /// of each record is still one more than the `\n` before it.
+        #[test]
+        fn each_record_is_on_the_line_of_its_first_byte(
+            input in proptest::collection::vec(prop::sample::select(b"a,\"\r\n".to_vec()), 0..60),
+        ) {
+            let mut records = Records::new(&input, b',');
+            let mut builder = RowBuilder::new(0);
+            while let Some(record) = records.next_record() {
+                let expected = 1 + memchr::memchr_iter(b'\n', &input[..record.start]).count();
+                prop_assert!(builder.read(&input, &record, None).is_ok());
+                prop_assert_eq!(builder.rows.last().map(Row::line), Some(expected as u64));
+            }
+        }
     }
 }

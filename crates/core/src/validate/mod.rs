@@ -9,6 +9,7 @@ mod cell;
 pub mod errors;
 mod expected;
 mod header;
+mod keys;
 pub mod messages;
 mod plan;
 pub mod report;
@@ -22,13 +23,13 @@ use cell::{CellState, check_cell};
 pub use errors::{Detail, ErrorType, ValidationError, py_repr};
 pub use expected::human_pattern;
 use header::check_header;
+use keys::{single_key, unique_key};
 use plan::Plan;
 pub use report::Report;
 
 use crate::cast::Typed;
 use crate::schema::Schema;
 use crate::table::{Row, Table};
-use crate::value::Value;
 
 /// The other values of a row, by field name (for `vitrine:requiredWhen`).
 pub trait RowValues {
@@ -132,41 +133,6 @@ pub fn validate_row(schema: &Schema, row: &dyn RowValues, lang: &str) -> Vec<Val
         }
     }
     out
-}
-
-/// A key for uniqueness of one column: the text itself for text values
-/// (borrowed from the table), else [`unique_key`].
-fn single_key<'a>(state: &CellState<'a>) -> Option<Cow<'a, str>> {
-    match state {
-        CellState::Value(Typed::Text(t)) | CellState::Value(Typed::TextList { text: t, .. }) => {
-            Some(Cow::Borrowed(t))
-        }
-        other => {
-            let mut key = String::new();
-            unique_key(other, &mut key).then_some(Cow::Owned(key))
-        }
-    }
-}
-
-/// A hashable key for uniqueness: equal values (`1` and `1.0`) give equal keys.
-fn unique_key(state: &CellState<'_>, buf: &mut String) -> bool {
-    use std::fmt::Write;
-    match state {
-        CellState::Null | CellState::TypeError => return false,
-        CellState::Value(Typed::Text(t)) => buf.push_str(t),
-        CellState::Value(Typed::TextList { text, .. }) => buf.push_str(text),
-        CellState::Value(Typed::Value(v)) => {
-            let _ = match v {
-                Value::Integer(i) => write!(buf, "{i}"),
-                Value::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => {
-                    write!(buf, "{}", *n as i64)
-                }
-                Value::Number(n) => write!(buf, "{n}"),
-                other => write!(buf, "{other:?}"),
-            };
-        }
-    }
-    true
 }
 
 /// Validates every row of a table.
