@@ -185,10 +185,10 @@ mod tests {
         for row in 0..n {
             log.add(0, row); // every row
             log.add(0, row); // a repeat in the row: once
-            if row % 3 == 0 {
+            if row.is_multiple_of(3) {
                 log.add(1, row); // a third of the rows
             }
-            if row % 100 == 0 {
+            if row.is_multiple_of(100) {
                 log.add(2, row); // too few rows to be promoted
             }
             if row >= n - PROMOTE_AT - 5 {
@@ -202,11 +202,11 @@ mod tests {
         assert_eq!(rows_of(&log, &frequent, 0), (0..n).collect::<Vec<_>>());
         assert_eq!(
             rows_of(&log, &frequent, 1),
-            (0..n).filter(|r| r % 3 == 0).collect::<Vec<_>>()
+            (0..n).filter(|r| r.is_multiple_of(3)).collect::<Vec<_>>()
         );
         assert_eq!(
             rows_of(&log, &frequent, 2),
-            (0..n).filter(|r| r % 100 == 0).collect::<Vec<_>>()
+            (0..n).filter(|r| r.is_multiple_of(100)).collect::<Vec<_>>()
         );
         assert_eq!(
             rows_of(&log, &frequent, 3),

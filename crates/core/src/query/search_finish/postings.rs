@@ -109,7 +109,7 @@ mod tests {
             _ => "déchets eau".to_owned(),
         };
         let distinct = |row: usize| {
-            let rare = if row % 50 == 0 { " rare" } else { "" };
+            let rare = if row.is_multiple_of(50) { " rare" } else { "" };
             format!(
                 "projet {row} de l'eau{rare} {}",
                 if row < 3_000 { "tot" } else { "" }
