@@ -31,17 +31,12 @@ impl Slice {
     }
 }
 
-/// Resolves in a new task of the event loop.
+/// Resolves in a new task of the event loop (at once where the page has
+/// no `MessageChannel`, which every browser running WebAssembly has).
 pub async fn yield_now() {
     let promise = js_sys::Promise::new(&mut |resolve, _reject| {
         if !post_task(&resolve) {
-            let scheduled = web_sys::window().and_then(|w| {
-                w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
-                    .ok()
-            });
-            if scheduled.is_none() {
-                let _ = resolve.call0(&JsValue::UNDEFINED);
-            }
+            let _ = resolve.call0(&JsValue::UNDEFINED);
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;

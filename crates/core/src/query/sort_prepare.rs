@@ -23,7 +23,7 @@ use super::sort::SortColumn;
 /// let table = load_csv("nom\nB\nA\nC\n".as_bytes(), CsvOptions::default()).unwrap();
 /// let index = QueryIndex::from_table(&schema, &table, &IndexOptions::default());
 /// let source = TableSource::new(&schema, &table, index.specs());
-/// let mut preparation = SortPreparation::new([index.column("nom").unwrap()]);
+/// let mut preparation = SortPreparation::new(&[index.column("nom").unwrap()]);
 /// while !preparation.step(&index, &source, 2) {} // yield to the page between steps
 /// assert!(index.is_sort_ready(0));
 /// ```
@@ -38,8 +38,8 @@ pub struct SortPreparation {
 impl SortPreparation {
     /// Prepares `columns` (index column positions), in this order. Columns
     /// that cannot be sorted or are ready already are skipped.
-    pub fn new(columns: impl IntoIterator<Item = usize>) -> SortPreparation {
-        let mut queue: Vec<usize> = columns.into_iter().collect();
+    pub fn new(columns: &[usize]) -> SortPreparation {
+        let mut queue = columns.to_vec();
         queue.reverse();
         SortPreparation {
             queue,
@@ -143,7 +143,7 @@ mod tests {
 
     fn prepared(specs: &[ColumnSpec], table: &RowTable, rows: usize) -> QueryIndex {
         let index = QueryIndex::build(specs.to_vec(), table);
-        let mut preparation = SortPreparation::new([2, 0, 1, 7]);
+        let mut preparation = SortPreparation::new(&[2, 0, 1, 7]);
         let mut steps = 0;
         while !preparation.step(&index, table, rows) {
             steps += 1;
@@ -189,7 +189,7 @@ mod tests {
         let numbers: Vec<Option<i64>> = (0..9_000).map(|i| Some(i % 17)).collect();
         let (specs, table) = table(&names, &numbers);
         let index = QueryIndex::build(specs.clone(), &table);
-        let mut preparation = SortPreparation::new([0, 1]);
+        let mut preparation = SortPreparation::new(&[0, 1]);
         for _ in 0..5 {
             assert!(!preparation.step(&index, &table, 1_000));
         }
@@ -211,7 +211,7 @@ mod tests {
         let (specs, table) = table(&["b".into(), "a".into()], &[Some(1), None]);
         let index = QueryIndex::build(specs, &table);
         let (_, other) = self::table(&["a".into()], &[None]);
-        let mut preparation = SortPreparation::new([0]);
+        let mut preparation = SortPreparation::new(&[0]);
         assert!(preparation.step(&index, &other, 10));
         assert!(!index.is_sort_ready(0));
     }
