@@ -323,8 +323,11 @@ impl Dataset {
         slice: &Slice,
     ) -> bool {
         let mut done = preparation.is_done();
-        while !done && !slice.is_over() {
+        let mut first = true;
+        // A column's ranks (one longer step) only at the start of a slice.
+        while !done && !slice.is_over() && (first || !preparation.ranks_next(&self.index)) {
             done = preparation.step(&self.index, source, SORT_ROWS_PER_STEP);
+            first = false;
         }
         done
     }
