@@ -295,7 +295,7 @@ impl Dataset {
         {
             return result;
         }
-        let source = TableSource::new(&self.schema, &self.table, self.index.specs());
+        let source = self.source();
         std::rc::Rc::new(
             self.index
                 .execute(&query.set_window(Window::all()), &source),
@@ -305,16 +305,29 @@ impl Dataset {
     /// The preparation of the sorts of `fields` (schema positions, in
     /// order), ahead of a first sort by them.
     pub fn sort_preparation(&self, fields: &[usize]) -> SortPreparation {
-        SortPreparation::new(fields.iter().copied())
+        SortPreparation::new(fields)
+    }
+
+    /// The cells as the index reads them. Typed values are cast a whole
+    /// column at a time on first use: keep one for a series of slices.
+    pub fn source(&self) -> TableSource<'_> {
+        TableSource::new(&self.schema, &self.table, self.index.specs())
     }
 
     /// Prepares sorts until the slice is over; `true` once every field of
-    /// `preparation` is ready.
-    pub fn prepare_sorts(&self, preparation: &mut SortPreparation, slice: &Slice) -> bool {
-        let source = TableSource::new(&self.schema, &self.table, self.index.specs());
+    /// `preparation` is ready. `source` is this dataset's [`source`](Self::source).
+    pub fn prepare_sorts(
+        &self,
+        preparation: &mut SortPreparation,
+        source: &TableSource<'_>,
+        slice: &Slice,
+    ) -> bool {
         let mut done = preparation.is_done();
-        while !done && !slice.is_over() {
-            done = preparation.step(&self.index, &source, SORT_ROWS_PER_STEP);
+        let mut first = true;
+        // A column's ranks (one longer step) only at the start of a slice.
+        while !done && !slice.is_over() && (first || !preparation.ranks_next(&self.index)) {
+            done = preparation.step(&self.index, source, SORT_ROWS_PER_STEP);
+            first = false;
         }
         done
     }

@@ -14,10 +14,12 @@ use crate::slices::{Slice, yield_now};
 /// order, until done or until `stale()` (a newer load, or unmounting).
 pub async fn prepare_sorts(dataset: &Dataset, attrs: &Attrs, stale: impl Fn() -> bool) {
     let mut preparation = dataset.sort_preparation(&initial_columns(dataset, attrs));
+    // One for every slice: a list or typed column is cast once.
+    let source = dataset.source();
     loop {
         // Not in the task of the render that shows the reader.
         yield_now().await;
-        if stale() || dataset.prepare_sorts(&mut preparation, &Slice::start()) {
+        if stale() || dataset.prepare_sorts(&mut preparation, &source, &Slice::start()) {
             return;
         }
     }
