@@ -35,6 +35,21 @@ async fn loaded(pairs: &[(&str, &str)]) -> (Element, vitrine_widget::VitrineApp)
     (root, app)
 }
 
+/// Mounts `csv` with the test schema, in French, without waiting.
+fn mounted_fr(csv: &str) -> (Element, vitrine_widget::VitrineApp) {
+    let root = shadow_container(None);
+    let app = mount(
+        root.clone(),
+        attributes(&[
+            ("src", &data_url("text/csv", csv)),
+            ("schema", &data_url("application/json", SCHEMA)),
+            ("lang", "fr"),
+        ]),
+    )
+    .unwrap();
+    (root, app)
+}
+
 #[wasm_bindgen_test]
 async fn numbers_and_dates_follow_the_language() {
     let (schema, csv) = (
@@ -142,16 +157,7 @@ async fn a_large_file_shows_progress_then_its_rows() {
     for i in 0..5_000 {
         csv.push_str(&format!("{i},Projet {i},{}.5,2024-03-03,03/2024\n", i * 3));
     }
-    let root = shadow_container(None);
-    let _app = mount(
-        root.clone(),
-        attributes(&[
-            ("src", &data_url("text/csv", &csv)),
-            ("schema", &data_url("application/json", SCHEMA)),
-            ("lang", "fr"),
-        ]),
-    )
-    .unwrap();
+    let (root, _app) = mounted_fr(&csv);
     assert!(
         eventually(&root, |r| count(r, "[role=progressbar]") == 1).await,
         "progress bar while loading"
@@ -175,16 +181,7 @@ async fn a_file_over_1_mib_shows_its_first_rows_busy_until_the_reader_is_ready()
         ));
     }
     assert!(csv.len() > 1 << 20);
-    let root = shadow_container(None);
-    let _app = mount(
-        root.clone(),
-        attributes(&[
-            ("src", &data_url("text/csv", &csv)),
-            ("schema", &data_url("application/json", SCHEMA)),
-            ("lang", "fr"),
-        ]),
-    )
-    .unwrap();
+    let (root, _app) = mounted_fr(&csv);
     // The first rows, in file order, in a table marked busy under the
     // progress bar; no count, filter or search while the rest loads.
     assert!(
