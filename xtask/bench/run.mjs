@@ -103,7 +103,8 @@ try {
         console.error(
           `bench: ${tool} ${rows} rows, run ${run}/${runs}: first paint ${f.first_paint_fetch_ms?.toFixed(0)} ms from fetch, ` +
             `${f.first_paint_ms?.toFixed(0)} ms from navigation, ` +
-            `filter ${f.filter_ms?.toFixed(0)} ms, search ${f.search_ms?.toFixed(0)} ms, sort ${f.sort_ms?.toFixed(0)} ms, ` +
+            `filter ${f.filter_ms?.toFixed(0)} ms (DOM ${f.filter_dom_ms?.toFixed(1)}), search ${f.search_ms?.toFixed(0)} ms (DOM ${f.search_dom_ms?.toFixed(1)}), ` +
+            `sort ${f.sort_ms?.toFixed(0)} ms (DOM ${f.sort_dom_ms?.toFixed(1)}), ` +
             `scroll p50/p95 ${f.scroll_p50_ms?.toFixed(1)}/${f.scroll_p95_ms?.toFixed(1)} ms, ` +
             `memory ${(f.memory_bytes / 1e6).toFixed(1)} MB` +
             (result.errors.length ? ` — errors: ${result.errors.join("; ")}` : "")

@@ -10,6 +10,7 @@
  *   sortState(col)        "ascending" | "descending" | "none" (the header's aria-sort)
  *   headers()             the shown column titles, in order
  *   scroller()            the element that scrolls the rows
+ *   observed()            the nodes whose subtrees hold the rows and the count
  *   wasmBytes()           promise of the WebAssembly memory size (0 without wasm)
  * `col` is { field, title }: the schema field name and its French title.
  *
@@ -123,7 +124,8 @@
   /**
    * Prepares one timed interaction: the clock starts at the next `trigger`
    * event (its timeStamp, seen first in the capture phase) and stops when the
-   * expected state is painted. `bench.result(name)` gives the duration in ms.
+   * expected state is in the DOM (`dom`) and when it is painted (`paint`).
+   * `bench.result(name)` gives both durations in ms.
    */
   bench.arm = function (name, trigger, kind, spec) {
     var a = adapter();
@@ -137,13 +139,49 @@
         resolve(e.timeStamp);
       }, { capture: true, once: true });
     });
+    var updated = whenUpdated(a.observed(), predicate, name);
     bench.pending[name] = start.then(function (t0) {
       return whenPainted(predicate, name).then(function (t1) {
-        return t1 - t0;
+        return updated.then(function (t) {
+          return { paint: t1 - t0, dom: t - t0 };
+        });
       });
     });
     return before;
   };
+
+  /**
+   * Resolves with performance.now() at the first DOM mutation under `nodes`
+   * after which `predicate(adapter)` holds. A MutationObserver's callback
+   * runs at the end of the task that changed the DOM (a microtask), before
+   * any style, layout or paint of the next frame: the time from the event
+   * to it is the page's own work (scripts, and layouts they forced).
+   */
+  function whenUpdated(nodes, predicate, label) {
+    return new Promise(function (resolve, reject) {
+      var timer = setTimeout(function () {
+        observer.disconnect();
+        reject(new Error("timed out waiting for the DOM of " + label));
+      }, TIMEOUT_MS);
+      var observer = new MutationObserver(function () {
+        var ok = false;
+        try {
+          ok = predicate(adapter());
+        } catch (e) {
+          ok = false;
+        }
+        if (ok) {
+          var t = performance.now();
+          observer.disconnect();
+          clearTimeout(timer);
+          resolve(t);
+        }
+      });
+      nodes.forEach(function (node) {
+        observer.observe(node, { subtree: true, childList: true, characterData: true, attributes: true });
+      });
+    });
+  }
 
   /**
    * Resolves with performance.now() once the page is idle: for 300 ms, a

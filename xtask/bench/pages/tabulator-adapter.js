@@ -132,6 +132,9 @@
     scroller: function () {
       return document.querySelector("#table .tabulator-tableholder");
     },
+    observed: function () {
+      return [document.body];
+    },
     wasmBytes: function () {
       return Promise.resolve(0);
     },

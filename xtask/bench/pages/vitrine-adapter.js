@@ -70,6 +70,10 @@
     scroller: function () {
       return root().querySelector(".vt-grid-scroll");
     },
+    /** The widget renders in its shadow root, which observers of the page do not see. */
+    observed: function () {
+      return [root()];
+    },
     /**
      * The wasm-bindgen glue returns the module's exports when called again
      * once initialised; the import resolves to the loader's module instance

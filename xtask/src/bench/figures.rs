@@ -47,6 +47,21 @@ pub const FIGURES: &[Figure] = &[
         unit: Unit::Millis,
     },
     Figure {
+        key: "filter_dom_ms",
+        label: "filter theme = Mobilités → DOM updated (the page's work, before the frame)",
+        unit: Unit::Millis,
+    },
+    Figure {
+        key: "search_dom_ms",
+        label: "full-text search → DOM updated",
+        unit: Unit::Millis,
+    },
+    Figure {
+        key: "sort_dom_ms",
+        label: "sort by Projet → DOM updated",
+        unit: Unit::Millis,
+    },
+    Figure {
         key: "scroll_p50_ms",
         label: "scrolling 10,000 px at 60 Hz: frame time p50",
         unit: Unit::Millis,

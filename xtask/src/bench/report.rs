@@ -122,10 +122,10 @@ pub fn markdown(sizes: &[SizeReport], query: &str) -> String {
                 "wasm_bytes" => "—".into(),
                 _ => ratio(v, t).map_or("—".into(), |r| format!("{r:.1}×")),
             };
-            let label = if key == "search_ms" {
-                format!("full-text search \"{query}\" → next paint")
-            } else {
-                f.label.to_string()
+            let label = match key {
+                "search_ms" => format!("full-text search \"{query}\" → next paint"),
+                "search_dom_ms" => format!("full-text search \"{query}\" → DOM updated"),
+                _ => f.label.to_string(),
             };
             out.push_str(&format!(
                 "| {label} | {} | {} | {ratio} | {} |\n",
