@@ -125,29 +125,20 @@ pub(super) fn empty_is_valid(schema: &Schema, field: Option<&Field>) -> bool {
 /// True when a field is plain text whose only possible problem is being
 /// empty while `required`: a non-empty cell of it is valid as it is.
 fn is_plain_text(schema: &Schema, field: &Field) -> bool {
-    let c = &field.constraints;
-    let e = &field.extensions;
     matches!(
         field.field_type,
         FieldType::String(StringFormat::Default | StringFormat::Other(_))
-    ) && c.enum_values.is_none()
-        && c.min_length.is_none()
-        && c.max_length.is_none()
-        && c.pattern.is_none()
-        && !e.siret
-        && e.safe_url.is_none()
-        && e.date_formats.is_empty()
-        && e.item_constraints.is_none()
-        && schema.missing_values_of(field).iter().all(String::is_empty)
+    ) && field.constraints.enum_values.is_none()
+        && no_text_rule(schema, field)
 }
 
-/// The allowed texts of a field that is plain text apart from an `enum`
-/// (a non-empty cell of it is valid when it is one of them), if it is one.
-fn plain_enum<'a>(schema: &Schema, field: &'a Field) -> Option<Vec<&'a str>> {
+/// True when no constraint or extension of a field checks a non-empty text
+/// (apart from its type and `enum`), and no text of it is a missing value
+/// other than `""`.
+fn no_text_rule(schema: &Schema, field: &Field) -> bool {
     let c = &field.constraints;
     let e = &field.extensions;
-    let plain = matches!(field.field_type, FieldType::String(StringFormat::Default))
-        && c.min_length.is_none()
+    c.min_length.is_none()
         && c.max_length.is_none()
         && c.pattern.is_none()
         && c.minimum.is_none()
@@ -158,11 +149,20 @@ fn plain_enum<'a>(schema: &Schema, field: &'a Field) -> Option<Vec<&'a str>> {
         && e.safe_url.is_none()
         && e.date_formats.is_empty()
         && e.item_constraints.is_none()
-        && schema.missing_values_of(field).iter().all(String::is_empty);
+        && schema.missing_values_of(field).iter().all(String::is_empty)
+}
+
+/// The allowed texts of a field that is plain text apart from an `enum`
+/// (a non-empty cell of it is valid when it is one of them), if it is one.
+fn plain_enum<'a>(schema: &Schema, field: &'a Field) -> Option<Vec<&'a str>> {
+    let plain = matches!(field.field_type, FieldType::String(StringFormat::Default))
+        && no_text_rule(schema, field);
     if !plain {
         return None;
     }
-    c.enum_values
+    field
+        .constraints
+        .enum_values
         .as_ref()?
         .iter()
         .map(|v| match v {
