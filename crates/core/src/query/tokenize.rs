@@ -12,27 +12,25 @@ use super::collate::{fold_char, fold_single};
 /// order, repeats included. `buf` is scratch space.
 pub fn for_each_token(text: &str, buf: &mut Vec<u8>, mut f: impl FnMut(&[u8])) {
     let bytes = text.as_bytes();
+    let class = |i: usize| CLASS[usize::from(bytes[i])];
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 && !b.is_ascii_alphanumeric() {
+        if class(i) == SEPARATOR {
             i += 1;
             continue;
         }
         let start = i;
-        let mut upper = false;
-        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-            upper |= bytes[i].is_ascii_uppercase();
+        let mut seen = 0;
+        while i < bytes.len() && class(i) & WORD != 0 {
+            seen |= class(i);
             i += 1;
         }
-        let ends_here = i == bytes.len() || bytes[i] < 0x80;
-        if ends_here && !upper {
+        let ends_here = i == bytes.len() || class(i) == SEPARATOR;
+        if ends_here && seen & UPPER == 0 {
             // A lowercase ASCII word (most words): given as it is in `text`,
             // not copied (reading back bytes just written one at a time
             // stalls the look-up that follows).
-            if i > start {
-                f(&bytes[start..i]);
-            }
+            f(&bytes[start..i]);
             continue;
         }
         buf.clear();
@@ -46,6 +44,35 @@ pub fn for_each_token(text: &str, buf: &mut Vec<u8>, mut f: impl FnMut(&[u8])) {
         }
     }
 }
+
+/// Byte classes for [`for_each_token`]: an ASCII separator, a byte of an
+/// ASCII word (`UPPER` too for an uppercase letter), or a byte of a
+/// non-ASCII character (neither bit).
+const SEPARATOR: u8 = 0;
+const WORD: u8 = 1;
+const UPPER: u8 = 2;
+const NON_ASCII: u8 = 4;
+
+/// The class of each byte (one table look-up a byte, where testing the
+/// ranges of digits, lower and upper case letters took a dozen instructions).
+static CLASS: [u8; 256] = {
+    let mut class = [SEPARATOR; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        class[b] = if byte >= 0x80 {
+            NON_ASCII
+        } else if byte.is_ascii_uppercase() {
+            WORD | UPPER
+        } else if byte.is_ascii_alphanumeric() {
+            WORD
+        } else {
+            SEPARATOR
+        };
+        b += 1;
+    }
+    class
+};
 
 /// Continues the word in `buf` from byte `i` (a non-ASCII character), up
 /// to the next ASCII separator or the end of `text`; words completed on the
