@@ -58,11 +58,11 @@ impl Cells {
 /// The distinct tokens seen, each with an id (its order of first sight).
 #[derive(Debug, Default)]
 pub(super) struct Dictionary {
-    /// The last id found for words of up to 16 bytes, by a hash of the
+    /// The last id found for words of up to 8 bytes, by a hash of the
     /// packed word (`1 << RECENT_BITS` slots; a zero word is an empty
     /// slot): the frequent words' ids in a small table that stays in
-    /// cache, looked up before the maps, whose many rare tokens do not.
-    recent: Vec<(u128, u32)>,
+    /// cache, looked up before `small_ids`, whose many rare tokens do not.
+    recent: Vec<(u64, u32)>,
     /// Ids of words of up to 8 bytes (most words), packed in an integer:
     /// hashing and comparing them needs no string comparison, and the
     /// table's entries are small (more of them stay in cache).
@@ -117,28 +117,29 @@ fn pack8(word: &[u8]) -> u64 {
     }
 }
 
-/// Slots of [`Dictionary::recent`]: 4,096 (128 KB).
+/// Slots of [`Dictionary::recent`]: 4,096 (64 KB).
 const RECENT_BITS: u32 = 12;
 
 impl Dictionary {
     /// The id of `word`, given the next id when new.
     fn id(&mut self, word: &[u8]) -> u32 {
         let next = self.spans.len() as u32;
-        let packed = pack(word);
-        let slot = packed.map(|key| {
-            if self.recent.is_empty() {
-                self.recent = vec![(0, 0); 1 << RECENT_BITS];
+        let id = match pack(word) {
+            Some(packed) if word.len() <= 8 => {
+                let key = packed as u64;
+                if self.recent.is_empty() {
+                    self.recent = vec![(0, 0); 1 << RECENT_BITS];
+                }
+                let slot =
+                    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - RECENT_BITS)) as usize;
+                let (seen, id) = self.recent[slot];
+                if seen == key {
+                    return id;
+                }
+                let id = *self.small_ids.entry(key).or_insert(next);
+                self.recent[slot] = (key, id);
+                id
             }
-            let mixed = (key as u64 ^ (key >> 64) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-            (mixed >> (64 - RECENT_BITS)) as usize
-        });
-        if let (Some(key), Some(slot)) = (packed, slot)
-            && self.recent[slot].0 == key
-        {
-            return self.recent[slot].1;
-        }
-        let id = match packed {
-            Some(packed) if word.len() <= 8 => *self.small_ids.entry(packed as u64).or_insert(next),
             Some(packed) => *self.short_ids.entry(packed).or_insert(next),
             None => match self.long_ids.get(word) {
                 Some(&id) => id,
@@ -151,9 +152,6 @@ impl Dictionary {
         if id == next {
             self.spans.push((self.text.len() as u32, word.len() as u32));
             self.text.extend_from_slice(word);
-        }
-        if let (Some(key), Some(slot)) = (packed, slot) {
-            self.recent[slot] = (key, id);
         }
         id
     }
