@@ -6,7 +6,7 @@
 //! non-ASCII characters, handing each word to the caller as bytes, with no
 //! allocation. Indexing ~100 MB of text spends most of its time here.
 
-use super::collate::{fold_char, fold_single};
+use super::collate::{fold_char, fold_latin1_to_ascii, fold_single};
 
 /// Calls `f` with the bytes (UTF-8) of each folded word of `text`, in
 /// order, repeats included. `buf` is scratch space.
@@ -92,6 +92,14 @@ fn finish_word(text: &str, mut i: usize, buf: &mut Vec<u8>, f: &mut impl FnMut(&
             i += 1;
             continue;
         }
+        if b == 0xC3
+            && let Some(folded) = bytes.get(i + 1).and_then(|&low| fold_latin1_to_ascii(low))
+        {
+            // An accented Latin-1 letter ("é"): its ASCII letter, no decoding.
+            buf.push(folded);
+            i += 2;
+            continue;
+        }
         let c = text[i..].chars().next().unwrap_or(' ');
         i += c.len_utf8();
         if let Some(fc) = fold_single(c) {
@@ -153,6 +161,15 @@ mod tests {
             "a\u{2019}b",
         ] {
             assert_eq!(fast(text), reference(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn every_latin1_letter_folds_as_in_the_folding_tokenizer() {
+        for c in '\u{c0}'..='\u{ff}' {
+            for text in [format!("{c}"), format!("a{c}b"), format!("É{c}{c} x{c}")] {
+                assert_eq!(fast(&text), reference(&text), "{text:?}");
+            }
         }
     }
 
