@@ -29,10 +29,12 @@ const WORDS: [&str; 11] = [
 
 fn specs() -> Vec<ColumnSpec> {
     vec![
+        // Searched too: its cells are told apart by their facet value.
         ColumnSpec::single_facet(
             "theme",
             vec!["Eau".into(), "Mobilité".into(), "Absent".into()],
-        ),
+        )
+        .searchable(true),
         ColumnSpec::multi_facet(
             "audience",
             AUDIENCES.iter().map(|s| s.to_string()).collect(),
@@ -47,7 +49,10 @@ fn specs() -> Vec<ColumnSpec> {
 fn cell_theme() -> impl Strategy<Value = (String, Value)> {
     prop_oneof![
         1 => Just((String::new(), Value::Null)),
+        // A missing value: no facet value, but searched as text.
+        1 => Just(("NA".to_owned(), Value::Null)),
         4 => prop::sample::select(THEMES.to_vec()).prop_map(|t| (t.to_string(), Value::String(t.to_string()))),
+        1 => prop::sample::select(THEMES.to_vec()).prop_map(|t| (format!(" {t}\u{a0}"), Value::String(t.to_string()))),
     ]
 }
 
@@ -119,7 +124,9 @@ fn query() -> impl Strategy<Value = Query> {
             0..3,
         ),
         prop::collection::vec(
-            prop::sample::select(vec!["ea", "eau", "TRANSP", "éco", "lot 1", "d", "zz", "x"]),
+            prop::sample::select(vec![
+                "ea", "eau", "TRANSP", "éco", "lot 1", "d", "zz", "x", "na", "mob",
+            ]),
             0..3,
         ),
         prop::collection::vec((prop::sample::select(fields.to_vec()), any::<bool>()), 0..6),
@@ -165,7 +172,7 @@ impl Reference<'_> {
     }
 
     fn matches_search(&self, row: usize, search: &str) -> bool {
-        let row_tokens: Vec<String> = [2, 3]
+        let row_tokens: Vec<String> = [0, 2, 3]
             .iter()
             .flat_map(|&c| tokens(&self.rows[row][c].0))
             .collect();

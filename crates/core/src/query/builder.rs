@@ -84,10 +84,16 @@ impl QueryIndexBuilder {
             facet.grow(end);
         }
         // Only the columns searched or with typed sort keys are read here.
-        let searched: Vec<usize> = (index.specs.iter().enumerate())
+        // A searched column that is a single-valued facet has its cells told
+        // apart by their value's code (no look-up of their text).
+        let searched: Vec<(usize, Option<usize>)> = (index.specs.iter().enumerate())
             .filter(|(_, spec)| spec.searchable)
-            .map(|(col, _)| col)
+            .map(|(col, _)| {
+                let facet = (index.facets.iter()).position(|f| f.column == col && !f.multi);
+                (col, facet)
+            })
             .collect();
+        let mut codes: Vec<Option<u32>> = vec![None; index.facets.len()];
         let keyed: Vec<usize> = (0..index.specs.len())
             .filter(|&col| {
                 index.specs[col].sort != SortKind::None && index.sort[col].get().is_some()
@@ -95,11 +101,15 @@ impl QueryIndexBuilder {
             .collect();
         for row in start..end {
             let id = row as u32;
-            for facet in &mut index.facets {
-                facet.add_cell(id, source.cell(row, facet.column));
+            for (facet, code) in index.facets.iter_mut().zip(&mut codes) {
+                *code = facet.add_cell(id, source.cell(row, facet.column));
             }
-            for (slot, &col) in searched.iter().enumerate() {
-                (self.search).add_cell(slot, id, source.text(row, col));
+            for (slot, &(col, facet)) in searched.iter().enumerate() {
+                let text = || source.text(row, col);
+                match facet.and_then(|f| codes[f]) {
+                    Some(code) => self.search.add_coded_cell(slot, id, code, text),
+                    None => self.search.add_cell(slot, id, text()),
+                }
             }
             for &col in &keyed {
                 if let Some(keys) = index.sort[col].get_mut() {

@@ -66,6 +66,15 @@ pub(super) fn fold_single(c: char) -> Option<char> {
     }
 }
 
+/// The ASCII letter or digit that the character U+00C0..=U+00FF encoded
+/// in UTF-8 as `0xC3, low` folds to, if it folds to one ("é" → "e"): the
+/// accented letters of French text, without decoding them.
+#[inline]
+pub(super) fn fold_latin1_to_ascii(low: u8) -> Option<u8> {
+    let folded = *fold_table::LATIN.get(usize::from(low.wrapping_sub(0x80)))?;
+    u8::try_from(folded).ok().filter(u8::is_ascii_alphanumeric)
+}
+
 /// The folded form of a letter of the Latin blocks, from the generated table.
 fn fold_latin(c: char) -> Option<char> {
     let code = c as u32;

@@ -131,7 +131,7 @@ impl CellSource for RowTable {
 
 /// Whether a cell counts as empty (sorted last, in no facet value).
 pub fn is_empty_cell(cell: Cell<'_>) -> bool {
-    cell.value.is_null() || cell.text.trim().is_empty()
+    cell.value.is_null() || trimmed(cell.text).is_empty()
 }
 
 /// Calls `f` with each facet value of a cell: the trimmed text for a
@@ -144,7 +144,7 @@ pub fn for_each_facet_value(cell: Cell<'_>, multi: bool, mut f: impl FnMut(&str)
             for item in items {
                 match item {
                     Value::String(s) => {
-                        let s = s.trim();
+                        let s = trimmed(s);
                         if !s.is_empty() {
                             f(s);
                         }
@@ -158,11 +158,22 @@ pub fn for_each_facet_value(cell: Cell<'_>, multi: bool, mut f: impl FnMut(&str)
             }
         }
         _ => {
-            let text = cell.text.trim();
+            let text = trimmed(cell.text);
             if !text.is_empty() {
                 f(text);
             }
         }
+    }
+}
+
+/// `text` without the blanks around it ([`str::trim`]). Most cells have
+/// none, which their first and last bytes tell without decoding them.
+#[inline]
+fn trimmed(text: &str) -> &str {
+    match text.as_bytes() {
+        [first, .., last] if first.is_ascii_graphic() && last.is_ascii_graphic() => text,
+        [only] if only.is_ascii_graphic() => text,
+        _ => text.trim(),
     }
 }
 
@@ -186,5 +197,29 @@ fn item_label(item: &Value) -> Option<String> {
         Value::Year(y) => Some(y.to_string()),
         Value::Json(j) => Some(j.clone()),
         other => Some(format!("{other:?}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trimmed_is_trim() {
+        for text in [
+            "",
+            " ",
+            "a",
+            " a",
+            "a ",
+            "ab",
+            "Terminé",
+            "\u{a0}Eau\u{a0}",
+            "é",
+            "x\t",
+            "\u{2029}y",
+        ] {
+            assert_eq!(trimmed(text), text.trim(), "{text:?}");
+        }
     }
 }

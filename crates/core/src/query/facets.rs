@@ -51,16 +51,21 @@ impl FacetIndex {
         code
     }
 
-    /// Records that `row` holds `value`.
-    pub fn add(&mut self, row: u32, value: &str) {
-        let code = self.code_of(value) as usize;
-        self.rows[code].insert(row);
+    /// Records that `row` holds `value`; returns the value's code.
+    pub fn add(&mut self, row: u32, value: &str) -> u32 {
+        let code = self.code_of(value);
+        self.rows[code as usize].insert(row);
+        code
     }
 
-    /// Records the values of `cell` for `row`.
-    pub fn add_cell(&mut self, row: u32, cell: Cell<'_>) {
+    /// Records the values of `cell` for `row`. Returns the code of its
+    /// value in a single-valued facet (`None`: an empty cell, or a
+    /// multi-valued facet).
+    pub fn add_cell(&mut self, row: u32, cell: Cell<'_>) -> Option<u32> {
         let multi = self.multi;
-        for_each_facet_value(cell, multi, |value| self.add(row, value));
+        let mut single = None;
+        for_each_facet_value(cell, multi, |value| single = Some(self.add(row, value)));
+        single.filter(|_| !multi)
     }
 
     /// Forgets every value of `row`.

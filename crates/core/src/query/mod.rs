@@ -57,6 +57,7 @@ mod rank;
 mod row_order;
 mod search;
 mod search_build;
+mod search_dictionary;
 mod search_finish;
 mod search_log;
 mod search_sort;

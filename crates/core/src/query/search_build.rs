@@ -3,23 +3,25 @@
 //! ([`SearchFinishing`](super::search_finish::SearchFinishing)).
 //!
 //! Most of an index build is spent here: tokenizing ~1 KB of text per row
-//! and one hash look-up per word in a dictionary of ~200,000 words that
-//! does not fit in cache. Two things keep it down:
+//! and one look-up per word in a dictionary of ~200,000 words that does
+//! not fit in cache (`search_dictionary.rs`). Two things keep it down:
 //!
-//! * words are interned without allocating: words of up to 16 bytes are
-//!   looked up as one integer, and every word's text goes into one buffer;
 //! * a searched column whose cells repeat (a city, a project name, a
 //!   boilerplate answer) keeps each distinct cell once, with its tokens,
 //!   and the rows holding it: a repeated cell costs one hash of its text,
 //!   one comparison and one row appended, instead of one look-up and one
 //!   row appended per word. Its tokens get the cell's rows when the index
 //!   is finished. Columns whose cells mostly differ (free descriptions)
-//!   stop being remembered after [`CHECK_EVERY`] cells.
+//!   stop being remembered after [`CHECK_EVERY`] cells;
+//! * the cells of a searched column that is also a single-valued facet
+//!   are told apart by their value's code, already found by the facet: a
+//!   repeated cell costs one row appended, and its text is not read.
 
 use std::hash::Hasher;
 
 use rustc_hash::{FxHashMap, FxHasher};
 
+use super::search_dictionary::Dictionary;
 use super::search_finish::SearchFinishing;
 use super::search_log::Occurrences;
 use super::tokenize::for_each_token;
@@ -55,97 +57,6 @@ impl Cells {
     }
 }
 
-/// The distinct tokens seen, each with an id (its order of first sight).
-#[derive(Debug, Default)]
-pub(super) struct Dictionary {
-    /// Ids of words of up to 8 bytes (most words), packed in an integer:
-    /// hashing and comparing them needs no string comparison, and the
-    /// table's entries are small (more of them stay in cache).
-    small_ids: FxHashMap<u64, u32>,
-    /// Ids of words of 9 to 16 bytes, packed likewise.
-    short_ids: FxHashMap<u128, u32>,
-    /// Ids of longer words.
-    long_ids: FxHashMap<Box<[u8]>, u32>,
-    /// The tokens' bytes, one after another.
-    pub(super) text: Vec<u8>,
-    /// `spans[id]`: where token `id` is in `text` (start, length).
-    pub(super) spans: Vec<(u32, u32)>,
-}
-
-/// A word of up to 16 bytes as an integer; words hold no NUL byte, so the
-/// zero padding keeps distinct words distinct.
-fn pack(word: &[u8]) -> Option<u128> {
-    match word.len() {
-        0..=8 => Some(u128::from(pack8(word))),
-        9..=16 => {
-            let (head, tail) = word.split_at(8);
-            Some(u128::from(pack8(head)) | u128::from(pack8(tail)) << 64)
-        }
-        _ => None,
-    }
-}
-
-/// Up to 8 bytes as a little-endian integer, zero-padded. Built from two
-/// overlapping loads (their common bytes are equal), not through a copy to
-/// a padded buffer: that copy stalled every look-up on reading it back.
-#[inline]
-fn pack8(word: &[u8]) -> u64 {
-    let n = word.len();
-    let load4 = |at: usize| {
-        u64::from(u32::from_le_bytes([
-            word[at],
-            word[at + 1],
-            word[at + 2],
-            word[at + 3],
-        ]))
-    };
-    match n {
-        0 => 0,
-        1..=3 => {
-            let (a, b, c) = (word[0], word[n / 2], word[n - 1]);
-            u64::from(a) | u64::from(b) << (8 * (n / 2)) | u64::from(c) << (8 * (n - 1))
-        }
-        4..=7 => load4(0) | load4(n - 4) << (8 * (n - 4)),
-        _ => u64::from_le_bytes([
-            word[0], word[1], word[2], word[3], word[4], word[5], word[6], word[7],
-        ]),
-    }
-}
-
-impl Dictionary {
-    /// The id of `word`, given the next id when new.
-    fn id(&mut self, word: &[u8]) -> u32 {
-        let next = self.spans.len() as u32;
-        let id = match pack(word) {
-            Some(packed) if word.len() <= 8 => *self.small_ids.entry(packed as u64).or_insert(next),
-            Some(packed) => *self.short_ids.entry(packed).or_insert(next),
-            None => match self.long_ids.get(word) {
-                Some(&id) => id,
-                None => {
-                    self.long_ids.insert(word.into(), next);
-                    next
-                }
-            },
-        };
-        if id == next {
-            self.spans.push((self.text.len() as u32, word.len() as u32));
-            self.text.extend_from_slice(word);
-        }
-        id
-    }
-
-    /// The bytes of token `id`.
-    pub(super) fn token(&self, id: u32) -> &[u8] {
-        let (start, len) = self.spans[id as usize];
-        &self.text[start as usize..][..len as usize]
-    }
-
-    /// Number of distinct tokens.
-    pub(super) fn len(&self) -> usize {
-        self.spans.len()
-    }
-}
-
 /// Adds the words of `text` to `row`.
 fn add_words(
     dictionary: &mut Dictionary,
@@ -171,7 +82,13 @@ struct CellCache {
     hits: usize,
     /// The column's cells mostly differ: no longer remembered.
     off: bool,
+    /// By facet value code: the cell id of the code's cells
+    /// ([`SearchBuilder::add_coded_cell`]), or `NO_CELL`.
+    coded: Vec<u32>,
 }
+
+/// A facet value code not met yet in [`CellCache::coded`].
+const NO_CELL: u32 = u32::MAX;
 
 /// Start and length of a cell's text, and its id.
 #[derive(Debug, Clone, Copy)]
@@ -202,6 +119,33 @@ fn hash(text: &str) -> u64 {
     let mut hasher = FxHasher::default();
     hasher.write(text.as_bytes());
     hasher.finish()
+}
+
+/// Remembers `text`, the cell of `row`, as a new cell: its distinct
+/// tokens and its first row. Returns its id and its number of tokens.
+fn new_cell(
+    dictionary: &mut Dictionary,
+    cells: &mut Cells,
+    word: &mut Vec<u8>,
+    row: u32,
+    text: &str,
+) -> (u32, usize) {
+    let start = cells.tokens.len();
+    for_each_token(text, word, |word| cells.tokens.push(dictionary.id(word)));
+    let ids = &mut cells.tokens[start..];
+    ids.sort_unstable();
+    let mut kept = 0;
+    for i in 0..ids.len() {
+        if i == 0 || ids[i] != ids[kept - 1] {
+            ids[kept] = ids[i];
+            kept += 1;
+        }
+    }
+    cells.tokens.truncate(start + kept);
+    let id = cells.spans.len() as u32;
+    cells.spans.push((start as u32, kept as u32));
+    cells.rows.push(vec![row]);
+    (id, kept)
 }
 
 impl SearchBuilder {
@@ -248,25 +192,12 @@ impl SearchBuilder {
             // Another text with the same hash: left out of the cache.
             Some(_) => add_words(dictionary, log, word, row, text),
             None => {
-                let start = cells.tokens.len();
-                for_each_token(text, word, |word| cells.tokens.push(dictionary.id(word)));
-                let ids = &mut cells.tokens[start..];
-                ids.sort_unstable();
-                let mut kept = 0;
-                for i in 0..ids.len() {
-                    if i == 0 || ids[i] != ids[kept - 1] {
-                        ids[kept] = ids[i];
-                        kept += 1;
-                    }
-                }
-                cells.tokens.truncate(start + kept);
+                let (id, kept) = new_cell(dictionary, cells, word, row, text);
                 cache.ids += kept;
                 let cell = CachedCell {
                     text: (cache.text.len() as u32, text.len() as u32),
-                    id: cells.spans.len() as u32,
+                    id,
                 };
-                cells.spans.push((start as u32, kept as u32));
-                cells.rows.push(vec![row]);
                 cache.text.extend_from_slice(text.as_bytes());
                 cache.cells.insert(key, cell);
             }
@@ -274,13 +205,52 @@ impl SearchBuilder {
         if cache.lookups == CHECK_EVERY {
             let full = cache.ids > MAX_CACHED_IDS || cache.text.len() > MAX_CACHED_TEXT;
             if cache.hits * MIN_HIT_SHARE < cache.lookups || full {
-                // The cells already kept stay (with their rows).
+                // The cells already kept stay (with their rows), and so
+                // do the cells of facet value codes.
                 *cache = CellCache {
                     off: true,
+                    coded: std::mem::take(&mut cache.coded),
                     ..CellCache::default()
                 };
             } else {
                 (cache.lookups, cache.hits) = (0, 0);
+            }
+        }
+    }
+
+    /// Adds the words of the cell of `row` in the searched column numbered
+    /// `slot`, whose value has the code `code` in the column's facet: cells
+    /// of one code differ at most by the blanks around them, so they have
+    /// the same words, and `text` (the cell's text) is only read for the
+    /// first row of a code. A repeated cell costs no hash or comparison of
+    /// its text. Rows must be added in increasing order.
+    pub fn add_coded_cell<'a>(
+        &mut self,
+        slot: usize,
+        row: u32,
+        code: u32,
+        text: impl FnOnce() -> &'a str,
+    ) {
+        let SearchBuilder {
+            dictionary,
+            cells,
+            caches,
+            word,
+            ..
+        } = self;
+        if caches.len() <= slot {
+            caches.resize_with(slot + 1, CellCache::default);
+        }
+        let coded = &mut caches[slot].coded;
+        let code = code as usize;
+        match coded.get(code) {
+            Some(&cell) if cell != NO_CELL => cells.rows[cell as usize].push(row),
+            _ => {
+                let (cell, _) = new_cell(dictionary, cells, word, row, text());
+                if coded.len() <= code {
+                    coded.resize(code + 1, NO_CELL);
+                }
+                coded[code] = cell;
             }
         }
     }
@@ -295,11 +265,7 @@ impl SearchBuilder {
     pub fn into_finishing(self, row_count: usize) -> SearchFinishing {
         // Only the tokens' text goes on: the look-up tables and the last
         // row of each token are freed before the postings are built.
-        let dictionary = Dictionary {
-            text: self.dictionary.text,
-            spans: self.dictionary.spans,
-            ..Dictionary::default()
-        };
+        let dictionary = self.dictionary.into_tokens();
         SearchFinishing::new(dictionary, self.log.into_logged(), self.cells, row_count)
     }
 }
@@ -344,14 +310,23 @@ mod tests {
     }
 
     #[test]
-    fn packed_words_are_the_zero_padded_bytes() {
-        let text = b"abcdefghijklmnopqrstu";
-        for n in 0..=16 {
-            let mut padded = [0u8; 16];
-            padded[..n].copy_from_slice(&text[..n]);
-            assert_eq!(pack(&text[..n]), Some(u128::from_le_bytes(padded)), "{n}");
+    fn coded_cells_give_the_tokens_of_their_text() {
+        let values = ["Eau", "Mobilité douce", "Déchets et eau"];
+        let rows = 3 * CHECK_EVERY;
+        let mut coded = SearchBuilder::default();
+        let mut plain = SearchBuilder::default();
+        for row in 0..rows {
+            let code = row % values.len();
+            let text = match row % 4 {
+                0 => format!(" {}\u{a0}", values[code]),
+                _ => values[code].to_owned(),
+            };
+            coded.add_coded_cell(0, row as u32, code as u32, || text.as_str());
+            plain.add_text(row as u32, &text);
         }
-        assert_eq!(pack(&text[..17]), None);
+        assert_eq!(coded.cells.spans.len(), values.len());
+        let (coded, plain) = (coded.finish(rows), plain.finish(rows));
+        assert_eq!(format!("{coded:?}"), format!("{plain:?}"));
     }
 
     #[test]

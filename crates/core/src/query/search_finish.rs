@@ -13,7 +13,8 @@ use super::posting::Posting;
 use super::search::{SearchIndex, TokenList};
 use rustc_hash::FxHashMap;
 
-use super::search_build::{Cells, Dictionary};
+use super::search_build::Cells;
+use super::search_dictionary::Dictionary;
 use super::search_log::Occurrences;
 use super::search_sort::TokenSort;
 

@@ -5,7 +5,7 @@
 
 use std::cmp::Ordering;
 
-use super::search_build::Dictionary;
+use super::search_dictionary::Dictionary;
 
 /// A token to sort: its first 8 bytes, big-endian and zero-padded (tokens
 /// hold no NUL byte, so this orders as the bytes do), and its id.

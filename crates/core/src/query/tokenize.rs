@@ -6,33 +6,31 @@
 //! non-ASCII characters, handing each word to the caller as bytes, with no
 //! allocation. Indexing ~100 MB of text spends most of its time here.
 
-use super::collate::{fold_char, fold_single};
+use super::collate::{fold_char, fold_latin1_to_ascii, fold_single};
 
 /// Calls `f` with the bytes (UTF-8) of each folded word of `text`, in
 /// order, repeats included. `buf` is scratch space.
 pub fn for_each_token(text: &str, buf: &mut Vec<u8>, mut f: impl FnMut(&[u8])) {
     let bytes = text.as_bytes();
+    let class = |i: usize| CLASS[usize::from(bytes[i])];
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 && !b.is_ascii_alphanumeric() {
+        if class(i) == SEPARATOR {
             i += 1;
             continue;
         }
         let start = i;
-        let mut upper = false;
-        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-            upper |= bytes[i].is_ascii_uppercase();
+        let mut seen = 0;
+        while i < bytes.len() && class(i) & WORD != 0 {
+            seen |= class(i);
             i += 1;
         }
-        let ends_here = i == bytes.len() || bytes[i] < 0x80;
-        if ends_here && !upper {
+        let ends_here = i == bytes.len() || class(i) == SEPARATOR;
+        if ends_here && seen & UPPER == 0 {
             // A lowercase ASCII word (most words): given as it is in `text`,
             // not copied (reading back bytes just written one at a time
             // stalls the look-up that follows).
-            if i > start {
-                f(&bytes[start..i]);
-            }
+            f(&bytes[start..i]);
             continue;
         }
         buf.clear();
@@ -46,6 +44,35 @@ pub fn for_each_token(text: &str, buf: &mut Vec<u8>, mut f: impl FnMut(&[u8])) {
         }
     }
 }
+
+/// Byte classes for [`for_each_token`]: an ASCII separator, a byte of an
+/// ASCII word (`UPPER` too for an uppercase letter), or a byte of a
+/// non-ASCII character (neither bit).
+const SEPARATOR: u8 = 0;
+const WORD: u8 = 1;
+const UPPER: u8 = 2;
+const NON_ASCII: u8 = 4;
+
+/// The class of each byte (one table look-up a byte, where testing the
+/// ranges of digits, lower and upper case letters took a dozen instructions).
+static CLASS: [u8; 256] = {
+    let mut class = [SEPARATOR; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        class[b] = if byte >= 0x80 {
+            NON_ASCII
+        } else if byte.is_ascii_uppercase() {
+            WORD | UPPER
+        } else if byte.is_ascii_alphanumeric() {
+            WORD
+        } else {
+            SEPARATOR
+        };
+        b += 1;
+    }
+    class
+};
 
 /// Continues the word in `buf` from byte `i` (a non-ASCII character), up
 /// to the next ASCII separator or the end of `text`; words completed on the
@@ -63,6 +90,14 @@ fn finish_word(text: &str, mut i: usize, buf: &mut Vec<u8>, f: &mut impl FnMut(&
             }
             buf.push(b.to_ascii_lowercase());
             i += 1;
+            continue;
+        }
+        if b == 0xC3
+            && let Some(folded) = bytes.get(i + 1).and_then(|&low| fold_latin1_to_ascii(low))
+        {
+            // An accented Latin-1 letter ("é"): its ASCII letter, no decoding.
+            buf.push(folded);
+            i += 2;
             continue;
         }
         let c = text[i..].chars().next().unwrap_or(' ');
@@ -126,6 +161,15 @@ mod tests {
             "a\u{2019}b",
         ] {
             assert_eq!(fast(text), reference(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn every_latin1_letter_folds_as_in_the_folding_tokenizer() {
+        for c in '\u{c0}'..='\u{ff}' {
+            for text in [format!("{c}"), format!("a{c}b"), format!("É{c}{c} x{c}")] {
+                assert_eq!(fast(&text), reference(&text), "{text:?}");
+            }
         }
     }
 
