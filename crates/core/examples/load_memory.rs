@@ -10,7 +10,9 @@
 //!
 //! The file is fed to [`CsvLoader`] in 64 KiB chunks as a download arrives
 //! in the widget, then indexed with [`TableIndexer`] (default facets and
-//! searched fields) and the sorts of the first seven fields prepared.
+//! searched fields) and the sorts of the first seven fields prepared. The
+//! rows' text is packed as the widget keeps it ([`CsvLoader::pack_text`]);
+//! with `PLAIN=1` it is held as it is.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -84,6 +86,9 @@ fn main() {
     PEAK.store(excluded, Ordering::Relaxed);
 
     let mut loader = CsvLoader::new(CsvOptions::default());
+    if std::env::var_os("PLAIN").is_none() {
+        loader.pack_text();
+    }
     for chunk in bytes.chunks(64 << 10) {
         loader.push(chunk);
         while !loader.step(256) && loader.bytes_parsed() < loader.bytes_received() {

@@ -96,14 +96,15 @@ impl QueryIndexBuilder {
         for row in start..end {
             let id = row as u32;
             for facet in &mut index.facets {
-                facet.add_cell(id, source.cell(row, facet.column));
+                source.with_cell(row, facet.column, |cell| facet.add_cell(id, cell));
             }
             for (slot, &col) in searched.iter().enumerate() {
-                (self.search).add_cell(slot, id, source.text(row, col));
+                let search = &mut self.search;
+                source.with_text(row, col, |text| search.add_cell(slot, id, text));
             }
             for &col in &keyed {
                 if let Some(keys) = index.sort[col].get_mut() {
-                    keys.set(id, source.cell(row, col));
+                    source.with_cell(row, col, |cell| keys.set(id, cell));
                 }
             }
         }
