@@ -27,7 +27,10 @@ pub fn export_csv(schema: &Schema, table: &Table, rows: &[u32]) -> Vec<u8> {
     for &row in rows {
         let cells: Vec<Text<'_>> = columns
             .iter()
-            .map(|(_, col)| col.and_then(|c| table.cell(row as usize, c)).unwrap_or_default())
+            .map(|(_, col)| {
+                col.and_then(|c| table.cell(row as usize, c))
+                    .unwrap_or_default()
+            })
             .collect();
         write_row(&mut out, &Row::new(&cells), &dialect);
         out.push(b'\n');
@@ -52,7 +55,9 @@ pub fn export_json(schema: &Schema, table: &Table, rows: &[u32]) -> String {
             out.push_str(if j == 0 { "\n    " } else { ",\n    " });
             write_json_string(name, &mut out);
             out.push_str(": ");
-            let text = col.and_then(|c| table.cell(row as usize, c)).unwrap_or_default();
+            let text = col
+                .and_then(|c| table.cell(row as usize, c))
+                .unwrap_or_default();
             let missing = schema
                 .field(name)
                 .is_some_and(|f| schema.missing_values_of(f).iter().any(|m| *m == *text));
@@ -128,10 +133,12 @@ mod tests {
                 let object = columns
                     .iter()
                     .map(|(name, col)| {
-                        let text = col.and_then(|c| table.cell(row as usize, c)).unwrap_or_default();
-                        let missing = schema
-                            .field(name)
-                            .is_some_and(|f| schema.missing_values_of(f).iter().any(|m| *m == *text));
+                        let text = col
+                            .and_then(|c| table.cell(row as usize, c))
+                            .unwrap_or_default();
+                        let missing = schema.field(name).is_some_and(|f| {
+                            schema.missing_values_of(f).iter().any(|m| *m == *text)
+                        });
                         let value = if missing || text.is_empty() {
                             serde_json::Value::Null
                         } else {

@@ -50,7 +50,7 @@ struct Parse {
 /// loader.end();
 /// while !loader.step(1000) {} // yield to the page between steps
 /// let table = loader.finish().unwrap();
-/// assert_eq!(table.cell(0, 1), Some("Lyon"));
+/// assert_eq!(table.cell(0, 1).as_deref(), Some("Lyon"));
 /// ```
 pub struct CsvLoader {
     options: CsvOptions,

@@ -73,7 +73,9 @@ impl TableIndexer {
             let column = self.columns[field];
             for row in start..end {
                 let text = column.and_then(|c| table.cell(row, c)).unwrap_or_default();
-                values.push(&text, |text| schema.cast(field, text).unwrap_or(Value::Null));
+                values.push(&text, |text| {
+                    schema.cast(field, text).unwrap_or(Value::Null)
+                });
             }
         }
         let mut builder =

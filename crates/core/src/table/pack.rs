@@ -13,7 +13,11 @@ impl Table {
     /// This table with no row's text packed: itself, or a copy whose rows
     /// share plain copies of the packed blocks.
     pub fn unpacked(&self) -> Cow<'_, Table> {
-        if !self.rows.iter().any(|r| matches!(r.source(), Some(Block::Packed(_)))) {
+        if !self
+            .rows
+            .iter()
+            .any(|r| matches!(r.source(), Some(Block::Packed(_))))
+        {
             return Cow::Borrowed(self);
         }
         let mut table = self.clone();
