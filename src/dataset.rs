@@ -13,6 +13,7 @@ use vitrine_core::query::{
     Window,
 };
 use vitrine_core::schema::Field;
+use vitrine_core::table::Text;
 use vitrine_core::untyped::text_schema;
 use vitrine_core::{Schema, Table};
 
@@ -232,14 +233,15 @@ impl Dataset {
         }
     }
 
-    /// The original text of a cell ("" when the data lacks the column).
-    pub fn text(&self, row: u32, field: usize) -> &str {
+    /// The original text of a cell ("" when the data lacks the column);
+    /// it reads as a `&str` (the table keeps its text packed).
+    pub fn text(&self, row: u32, field: usize) -> Text<'_> {
         self.columns
             .get(field)
             .copied()
             .flatten()
             .and_then(|c| self.table.cell(row as usize, c))
-            .unwrap_or("")
+            .unwrap_or_default()
     }
 
     /// How `text` (the cell's or an edited value) is shown in field
@@ -268,7 +270,7 @@ impl Dataset {
 
     /// The row's identity in links: its primary key, else its line position.
     pub fn row_key(&self, row: u32) -> String {
-        let key: Vec<&str> = self
+        let key: Vec<Text<'_>> = self
             .schema
             .primary_key
             .iter()
@@ -278,6 +280,7 @@ impl Dataset {
         if key.is_empty() {
             (row + 1).to_string()
         } else {
+            let key: Vec<&str> = key.iter().map(|k| k.as_str()).collect();
             key.join("|")
         }
     }

@@ -226,6 +226,9 @@ async fn fetch_csv(
     // (one block of the announced size would be checked in one piece when
     // the download ends).
     let mut loader = CsvLoader::new(CsvOptions::default());
+    // The rows' text is kept packed, a block at a time as the file arrives:
+    // the page holds a fraction of the file's size.
+    loader.pack_text();
     let mut first_rows = FirstRows::new();
     let mut slice = Slice::start();
     // Each chunk is copied into wasm memory here, then into the loader.

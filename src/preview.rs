@@ -97,7 +97,7 @@ pub fn preview(dataset: &Dataset, attrs: &Attrs, progress: Option<Progress>) -> 
         let row = pos as u32;
         let cells = columns.iter().map(|&field| {
             html! {
-                <td><div class="vt-cell-text">{ text_content(dataset, field, dataset.text(row, field), lang) }</div></td>
+                <td><div class="vt-cell-text">{ text_content(dataset, field, &dataset.text(row, field), lang) }</div></td>
             }
         });
         html! {

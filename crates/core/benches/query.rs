@@ -20,6 +20,7 @@ use roaring::RoaringBitmap;
 use vitrine_core::query::{
     Bitset, Cell, CellSource, IndexOptions, Query, QueryIndex, TableSource, Window, facet_values,
 };
+use vitrine_core::value::Value;
 use vitrine_core::{CsvOptions, Schema, load_csv};
 
 fn rows() -> usize {
@@ -160,8 +161,16 @@ fn interactions<S: CellSource>(
 
     let mut g = c.benchmark_group(format!("{group}/update"));
     g.sample_size(10);
-    let donor: Vec<Cell<'_>> = (0..index.specs().len())
-        .map(|col| source.cell(777, col))
+    let texts: Vec<String> = (0..index.specs().len())
+        .map(|col| source.with_text(777, col, |text| text.to_string()))
+        .collect();
+    let values: Vec<Value> = (0..index.specs().len())
+        .map(|col| source.with_cell(777, col, |cell| cell.value.clone()))
+        .collect();
+    let donor: Vec<Cell<'_>> = texts
+        .iter()
+        .zip(&values)
+        .map(|(text, value)| Cell { text, value })
         .collect();
     g.bench_function("update_row", |b| {
         b.iter_batched(
@@ -228,7 +237,7 @@ fn bench_facet_bitmaps(c: &mut Criterion) {
         let mut d: Vec<Bitset> = values.iter().map(|_| Bitset::new(n)).collect();
         let mut r: Vec<RoaringBitmap> = values.iter().map(|_| RoaringBitmap::new()).collect();
         for row in 0..n {
-            for v in facet_values(table.cell(row, col), facet.multi) {
+            for v in table.with_cell(row, col, |cell| facet_values(cell, facet.multi)) {
                 let i = values.iter().position(|x| *x == v).unwrap_or_else(|| {
                     values.push(v.clone());
                     d.push(Bitset::new(n));

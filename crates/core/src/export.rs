@@ -2,7 +2,7 @@
 //! JSON, with the schema's public fields only.
 
 use crate::schema::Schema;
-use crate::table::{Dialect, Row, Table};
+use crate::table::{Dialect, Row, Table, Text};
 use crate::write::write_row;
 
 /// The public fields of `schema` that the table has, as (name, table column).
@@ -25,9 +25,12 @@ pub fn export_csv(schema: &Schema, table: &Table, rows: &[u32]) -> Vec<u8> {
     write_row(&mut out, &Row::new(&header), &dialect);
     out.push(b'\n');
     for &row in rows {
-        let cells: Vec<&str> = columns
+        let cells: Vec<Text<'_>> = columns
             .iter()
-            .map(|(_, col)| col.and_then(|c| table.cell(row as usize, c)).unwrap_or(""))
+            .map(|(_, col)| {
+                col.and_then(|c| table.cell(row as usize, c))
+                    .unwrap_or_default()
+            })
             .collect();
         write_row(&mut out, &Row::new(&cells), &dialect);
         out.push(b'\n');
@@ -52,14 +55,16 @@ pub fn export_json(schema: &Schema, table: &Table, rows: &[u32]) -> String {
             out.push_str(if j == 0 { "\n    " } else { ",\n    " });
             write_json_string(name, &mut out);
             out.push_str(": ");
-            let text = col.and_then(|c| table.cell(row as usize, c)).unwrap_or("");
+            let text = col
+                .and_then(|c| table.cell(row as usize, c))
+                .unwrap_or_default();
             let missing = schema
                 .field(name)
-                .is_some_and(|f| schema.missing_values_of(f).iter().any(|m| m == text));
+                .is_some_and(|f| schema.missing_values_of(f).iter().any(|m| *m == *text));
             if missing || text.is_empty() {
                 out.push_str("null");
             } else {
-                write_json_string(text, &mut out);
+                write_json_string(&text, &mut out);
             }
         }
         out.push_str(if columns.is_empty() { "}" } else { "\n  }" });
@@ -128,14 +133,16 @@ mod tests {
                 let object = columns
                     .iter()
                     .map(|(name, col)| {
-                        let text = col.and_then(|c| table.cell(row as usize, c)).unwrap_or("");
-                        let missing = schema
-                            .field(name)
-                            .is_some_and(|f| schema.missing_values_of(f).iter().any(|m| m == text));
+                        let text = col
+                            .and_then(|c| table.cell(row as usize, c))
+                            .unwrap_or_default();
+                        let missing = schema.field(name).is_some_and(|f| {
+                            schema.missing_values_of(f).iter().any(|m| *m == *text)
+                        });
                         let value = if missing || text.is_empty() {
                             serde_json::Value::Null
                         } else {
-                            serde_json::Value::String(text.to_owned())
+                            serde_json::Value::String(text.to_string())
                         };
                         ((*name).to_owned(), value)
                     })

@@ -3,7 +3,7 @@
 //! data lacks (shown empty). Messages in French or English.
 
 use crate::schema::Schema;
-use crate::table::Row;
+use crate::table::{Row, Text};
 
 /// The differences between a header and a schema, matched by name.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -17,7 +17,8 @@ pub struct HeaderMatch {
 
 /// Compares the header row of a file with the schema's field names.
 pub fn header_match(schema: &Schema, header: &Row) -> HeaderMatch {
-    let labels: Vec<&str> = header.iter().map(str::trim).collect();
+    let labels: Vec<Text<'_>> = header.iter().collect();
+    let labels: Vec<&str> = labels.iter().map(|l| l.trim()).collect();
     HeaderMatch {
         unknown_columns: labels
             .iter()

@@ -1,11 +1,15 @@
 //! A loaded table: header, rows of cell texts, and the original bytes so that
 //! untouched rows are written back byte for byte.
 
-use std::sync::Arc;
-
+mod block;
+mod pack;
+pub(crate) use pack::{own_block, pack_rows};
 mod row;
+mod text;
+pub(crate) use block::Source;
 pub use row::Row;
-pub(crate) use row::{QUOTED, RowSpan, Source};
+pub(crate) use row::{QUOTED, RowSpan};
+pub use text::Text;
 
 /// How lines end in a CSV file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -100,7 +104,7 @@ impl Table {
     }
 
     /// The text of one cell (`None` when the row is shorter).
-    pub fn cell(&self, row: usize, col: usize) -> Option<&str> {
+    pub fn cell(&self, row: usize, col: usize) -> Option<Text<'_>> {
         self.rows.get(row)?.get(col)
     }
 
@@ -141,7 +145,7 @@ impl Table {
     /// A copy with only the given columns, in that order (all rows re-serialized on write).
     pub fn select_columns(&self, columns: &[usize]) -> Table {
         let pick = |r: &Row| {
-            let cells: Vec<&str> = columns.iter().filter_map(|&c| r.get(c)).collect();
+            let cells: Vec<Text<'_>> = columns.iter().filter_map(|&c| r.get(c)).collect();
             let mut row = Row::new(&cells);
             row.line = r.line;
             row
@@ -159,16 +163,16 @@ impl Table {
     /// their cell ends and the texts they own. The schema, indexes and
     /// anything shared outside the table are not counted.
     pub fn heap_size(&self) -> usize {
-        let mut sources: Vec<*const String> = Vec::new();
+        let mut blocks: Vec<&block::Block> = Vec::new();
         let mut bytes = self.rows.capacity() * size_of::<Row>();
         for row in std::iter::once(&self.header).chain(&self.rows) {
             bytes += row.heap_size();
-            if let Some(s) = row.source() {
-                let ptr = Arc::as_ptr(s);
-                if sources.last() != Some(&ptr) && !sources.contains(&ptr) {
-                    sources.push(ptr);
-                    bytes += s.capacity();
-                }
+            if let Some(block) = row.source()
+                && !blocks.last().is_some_and(|b| b.same(block))
+                && !blocks.iter().any(|b| b.same(block))
+            {
+                blocks.push(block);
+                bytes += block.heap_size();
             }
         }
         bytes
@@ -178,7 +182,7 @@ impl Table {
     pub fn without_restricted(&self, schema: &crate::Schema) -> Table {
         let keep: Vec<usize> = (0..self.header.len())
             .filter(|&c| {
-                let label = self.header.get(c).unwrap_or("");
+                let label = self.header.get_plain(c).unwrap_or("");
                 !schema.field(label).is_some_and(|f| f.is_restricted())
             })
             .collect();

@@ -10,12 +10,12 @@ fn needs_quotes(cell: &str, dialect: &Dialect) -> bool {
 
 /// Appends one row, quoting only the cells that need it.
 pub fn write_row(out: &mut Vec<u8>, row: &Row, dialect: &Dialect) {
-    let single_empty = row.len() == 1 && row.get(0) == Some("");
+    let single_empty = row.len() == 1 && row.get(0).is_some_and(|c| c.is_empty());
     for (i, cell) in row.iter().enumerate() {
         if i > 0 {
             out.push(dialect.delimiter);
         }
-        if single_empty || needs_quotes(cell, dialect) {
+        if single_empty || needs_quotes(&cell, dialect) {
             out.push(dialect.quote);
             for b in cell.bytes() {
                 if b == dialect.quote {
@@ -52,7 +52,7 @@ pub fn write_csv(table: &Table) -> Vec<u8> {
             out.extend_from_slice(terminator);
         }
         match row.raw_bytes() {
-            Some(raw) => out.extend_from_slice(raw),
+            Some(raw) => out.extend_from_slice(raw.as_bytes()),
             None => {
                 write_row(&mut out, row, dialect);
                 if i + 1 < total || table.final_newline {

@@ -12,8 +12,12 @@ fn chunked(
     per_step: usize,
     options: CsvOptions,
     block_size: Option<usize>,
+    pack: bool,
 ) -> Result<Table, LoadError> {
     let mut loader = CsvLoader::new(options);
+    if pack {
+        loader.pack_text();
+    }
     if let Some(size) = block_size {
         loader.set_block_size(size);
     }
@@ -34,7 +38,8 @@ fn same(bytes: &[u8], cuts: &[usize], per_step: usize, options: CsvOptions) {
     same_in_blocks(bytes, cuts, per_step, options, None);
 }
 
-/// [`same`], the loader keeping the bytes in blocks of `block_size`.
+/// [`same`], the loader keeping the bytes in blocks of `block_size`, its
+/// rows' text held as it is and packed.
 fn same_in_blocks(
     bytes: &[u8],
     cuts: &[usize],
@@ -43,19 +48,22 @@ fn same_in_blocks(
     block_size: Option<usize>,
 ) {
     let expected = load_csv(bytes, options);
-    let got = chunked(bytes, cuts, per_step, options, block_size);
-    match (&expected, &got) {
-        (Ok(a), Ok(b)) => {
-            assert_eq!(a.header(), b.header());
-            assert_eq!(a.rows(), b.rows());
-            assert_eq!(a.dialect, b.dialect);
-            assert_eq!(
-                vitrine_core::write_csv(a),
-                vitrine_core::write_csv(b),
-                "written back"
-            );
+    for pack in [false, true] {
+        let got = chunked(bytes, cuts, per_step, options, block_size, pack);
+        match (&expected, &got) {
+            (Ok(a), Ok(b)) => {
+                assert_eq!(a.header(), b.header());
+                assert_eq!(a.rows(), b.rows());
+                assert_eq!(a.dialect, b.dialect);
+                assert_eq!(
+                    vitrine_core::write_csv(a),
+                    vitrine_core::write_csv(b),
+                    "written back"
+                );
+                assert!(!pack || b.is_packed(), "packed");
+            }
+            _ => assert_eq!(expected.as_ref().err(), got.err().as_ref()),
         }
-        _ => assert_eq!(expected.err(), got.err()),
     }
 }
 

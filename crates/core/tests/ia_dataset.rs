@@ -111,7 +111,7 @@ fn ia_schema_has_the_model_fields_and_extensions() {
 fn ia_sample_cells_all_cast_and_pass_the_siret_and_url_rules() {
     let schema = schema();
     let table = table("data/projets.csv");
-    let header: Vec<&str> = table.header().iter().collect();
+    let header: Vec<String> = table.header().iter().map(String::from).collect();
     let names: Vec<&str> = schema.fields.iter().map(|f| f.name.as_str()).collect();
     assert_eq!(header, names);
     assert!(table.len() >= 40);
@@ -120,7 +120,7 @@ fn ia_sample_cells_all_cast_and_pass_the_siret_and_url_rules() {
         for (i, text) in row.iter().enumerate() {
             let field = &schema.fields[i];
             assert!(
-                schema.cast(i, text).is_ok(),
+                schema.cast(i, &text).is_ok(),
                 "row {} {}: {text:?}",
                 r + 2,
                 field.name
@@ -129,11 +129,11 @@ fn ia_sample_cells_all_cast_and_pass_the_siret_and_url_rules() {
                 continue;
             }
             if field.extensions.siret {
-                assert!(check_siret(text).is_ok(), "row {} SIRET {text}", r + 2);
+                assert!(check_siret(&text).is_ok(), "row {} SIRET {text}", r + 2);
             }
             if let Some(rule) = field.extensions.safe_url {
                 assert!(
-                    check_safe_url(text, rule).is_ok(),
+                    check_safe_url(&text, rule).is_ok(),
                     "row {} URL {text}",
                     r + 2
                 );
@@ -151,7 +151,7 @@ fn ia_flawed_file_cast_errors_are_where_expected() {
     for (r, row) in table.rows().iter().enumerate() {
         let row_number = r as u64 + 2;
         for (i, text) in row.iter().enumerate().take(schema.fields.len()) {
-            match schema.cast(i, text) {
+            match schema.cast(i, &text) {
                 Err(CastError::Type { expected }) => {
                     type_errors.insert((row_number, i as u64 + 1, expected));
                 }
@@ -168,11 +168,11 @@ fn ia_flawed_file_cast_errors_are_where_expected() {
     assert_eq!(date_formats, BTreeSet::from([13, 17]));
     let rows = table.rows();
     assert!(
-        check_siret(rows[2].get(3).unwrap()).is_err(),
+        check_siret(&rows[2].get(3).unwrap()).is_err(),
         "row 4: bad checksum"
     );
     assert!(
-        check_safe_url(rows[8].get(33).unwrap(), SafeUrl::Absolute).is_err(),
+        check_safe_url(&rows[8].get(33).unwrap(), SafeUrl::Absolute).is_err(),
         "row 10: javascript:"
     );
     assert_eq!(rows[9].len(), 38, "row 11: one extra cell");
@@ -262,7 +262,7 @@ fn ia_json_twin_validates_without_error_and_matches_the_csv() {
         validate(&schema, &json).errors
     );
     assert_eq!(json.len(), csv.len());
-    let names: Vec<&str> = csv.header().iter().collect();
+    let names: Vec<String> = csv.header().iter().map(String::from).collect();
     for (a, b) in json.rows().iter().zip(csv.rows()) {
         for (i, name) in names.iter().enumerate() {
             let j = json

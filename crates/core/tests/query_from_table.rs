@@ -17,7 +17,7 @@ fn load() -> (Schema, Table) {
 fn column(table: &Table, name: &str) -> Vec<String> {
     let c = table.column(name).unwrap();
     (0..table.len())
-        .map(|r| table.cell(r, c).unwrap_or("").to_owned())
+        .map(|r| table.cell(r, c).unwrap_or_default().to_string())
         .collect()
 }
 
@@ -195,7 +195,7 @@ fn an_accepted_edit_is_reflected_without_rebuilding() {
         )
         .matching;
     let row = (0..table.len())
-        .find(|&r| table.cell(r, col) != Some("Mobilités"))
+        .find(|&r| table.cell(r, col).as_deref() != Some("Mobilités"))
         .unwrap();
     table.set_cell(row, col, "Mobilités");
     let name_col = table.column("nom_projet").unwrap();

@@ -132,9 +132,9 @@ fn json_rows_and_datapackages_load() {
     let rows = br#"[{"id": 1, "statut": "En cours"}, {"id": 2, "statut": "Abandonn\u00e9", "motif": null}]"#;
     let t = load_json(rows).unwrap();
     assert_eq!(t.header().to_vec(), vec!["id", "statut", "motif"]);
-    assert_eq!(t.cell(1, 0), Some("2"));
+    assert_eq!(t.cell(1, 0).as_deref(), Some("2"));
     let wrapped = load_json(br#"{"data": [["id", "statut"], [3, "En cours"]]}"#).unwrap();
-    assert_eq!(wrapped.cell(0, 1), Some("En cours"));
+    assert_eq!(wrapped.cell(0, 1).as_deref(), Some("En cours"));
     assert!(matches!(
         load_json(b"{\"data\": 3}"),
         Err(LoadError::Json(_))

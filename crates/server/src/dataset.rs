@@ -198,7 +198,7 @@ fn rows_as_json(table: &Table) -> Json {
             for (i, label) in labels.iter().enumerate() {
                 object.insert(
                     label.clone(),
-                    Json::String(row.get(i).unwrap_or("").to_string()),
+                    Json::String(row.get(i).unwrap_or_default().to_string()),
                 );
             }
             Json::Object(object)

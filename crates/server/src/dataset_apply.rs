@@ -51,7 +51,7 @@ impl Snapshot {
             };
             match self.row_key(change) {
                 Ok(RowKey::Existing(row)) => {
-                    let current = self.table.cell(row, col).unwrap_or("");
+                    let current = self.table.cell(row, col).unwrap_or_default();
                     if current != change.before_text() {
                         conflicts.push(conflict(Json::String(current.to_string())));
                     } else {

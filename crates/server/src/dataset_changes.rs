@@ -43,7 +43,7 @@ impl Snapshot {
                 if let [pk] = self.schema.primary_key.as_slice() {
                     let col = self.table.column(pk).ok_or(())?;
                     return (0..self.table.len())
-                        .find(|&r| self.table.cell(r, col) == Some(key.as_str()))
+                        .find(|&r| self.table.cell(r, col).is_some_and(|t| t == key.as_str()))
                         .map(Some)
                         .ok_or(());
                 }
@@ -210,7 +210,7 @@ impl Snapshot {
                 let located = self.locate(change);
                 let current = match (&located, self.table.column(&change.field)) {
                     (Ok(Some(r)), Some(c)) => {
-                        Some(self.table.cell(*r, c).unwrap_or("").to_string())
+                        Some(self.table.cell(*r, c).unwrap_or_default().to_string())
                     }
                     _ => None,
                 };

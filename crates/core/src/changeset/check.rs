@@ -32,7 +32,7 @@ impl EditedRow {
                 .map(|(c, label)| {
                     (
                         label.to_string(),
-                        table.cell(r, c).unwrap_or("").to_string(),
+                        table.cell(r, c).unwrap_or_default().to_string(),
                     )
                 })
                 .collect(),

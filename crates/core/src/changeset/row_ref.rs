@@ -23,7 +23,7 @@ impl RowRef {
     /// The reference of row `row` (file position) of `table`.
     pub fn of_row(schema: &Schema, table: &Table, row: usize) -> RowRef {
         match key_column(schema, table) {
-            Some(col) => RowRef::Key(table.cell(row, col).unwrap_or("").to_string()),
+            Some(col) => RowRef::Key(table.cell(row, col).unwrap_or_default().to_string()),
             None => RowRef::Index(row as u64),
         }
     }
@@ -33,7 +33,7 @@ impl RowRef {
         match self {
             RowRef::Key(key) => {
                 let col = key_column(schema, table)?;
-                (0..table.len()).find(|&r| table.cell(r, col) == Some(key.as_str()))
+                (0..table.len()).find(|&r| table.cell(r, col).is_some_and(|t| t == key.as_str()))
             }
             RowRef::Index(i) => usize::try_from(*i).ok().filter(|&i| i < table.len()),
             RowRef::New(_) => None,

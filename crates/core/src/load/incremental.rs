@@ -19,7 +19,7 @@ use super::csv::{
 };
 use super::records::Records;
 use super::rows::{NotText, RowBuilder};
-use crate::table::{Dialect, Row, RowSpan, Table};
+use crate::table::{Dialect, Row, RowSpan, Table, own_block, pack_rows};
 
 /// Block size when the size of the file is not announced.
 const BLOCK_SIZE: usize = 4 << 20;
@@ -50,7 +50,7 @@ struct Parse {
 /// loader.end();
 /// while !loader.step(1000) {} // yield to the page between steps
 /// let table = loader.finish().unwrap();
-/// assert_eq!(table.cell(0, 1), Some("Lyon"));
+/// assert_eq!(table.cell(0, 1).as_deref(), Some("Lyon"));
 /// ```
 pub struct CsvLoader {
     options: CsvOptions,
@@ -71,6 +71,8 @@ pub struct CsvLoader {
     /// bytes are in (twice the pending part), so a long record is not
     /// rescanned for every chunk.
     wait_until: usize,
+    /// Rows' text is packed as blocks are sealed.
+    pack: bool,
 }
 
 impl CsvLoader {
@@ -86,7 +88,16 @@ impl CsvLoader {
             invalid_utf8: None,
             parse: None,
             wait_until: 0,
+            pack: false,
         }
+    }
+
+    /// Keeps the rows' text packed ([`Table::pack`]): each block of the
+    /// file is packed once its records are read, so the whole text is
+    /// never held uncompressed at once. The table is the one
+    /// [`finish`](Self::finish) gives otherwise, packed.
+    pub fn pack_text(&mut self) {
+        self.pack = true;
     }
 
     /// Reserves room for `total` bytes (the announced size of a download):
@@ -168,8 +179,12 @@ impl CsvLoader {
         self.base += boundary;
         parse.pos -= boundary;
         let moved = parse.rows.rebase(boundary);
-        for row in &mut parse.rows.rows[parse.attached..moved] {
+        let rows = &mut parse.rows.rows[parse.attached..moved];
+        for row in rows.iter_mut() {
             row.attach(&source);
+        }
+        if self.pack {
+            pack_block(rows, parse.attached == 0);
         }
         parse.attached = moved;
     }
@@ -336,6 +351,9 @@ impl CsvLoader {
         for row in &mut rows[attached..] {
             row.attach(&source);
         }
+        if self.pack {
+            pack_block(&mut rows[attached..], attached == 0);
+        }
         let header = if rows.is_empty() {
             // No record at all: only line breaks (or nothing). Keep them.
             let span = RowSpan {
@@ -353,6 +371,18 @@ impl CsvLoader {
             rows,
             final_newline,
         })
+    }
+}
+
+/// Packs the rows of a block; `with_header` when the first is the header
+/// (kept plain, in a block of its own).
+fn pack_block(rows: &mut [Row], with_header: bool) {
+    match rows {
+        [header, rest @ ..] if with_header => {
+            own_block(header);
+            pack_rows(rest);
+        }
+        _ => pack_rows(rows),
     }
 }
 

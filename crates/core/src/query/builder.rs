@@ -102,18 +102,21 @@ impl QueryIndexBuilder {
         for row in start..end {
             let id = row as u32;
             for (facet, code) in index.facets.iter_mut().zip(&mut codes) {
-                *code = facet.add_cell(id, source.cell(row, facet.column));
+                *code = source.with_cell(row, facet.column, |cell| facet.add_cell(id, cell));
             }
             for (slot, &(col, facet)) in searched.iter().enumerate() {
-                let text = || source.text(row, col);
+                let search = &mut self.search;
                 match facet.and_then(|f| codes[f]) {
-                    Some(code) => self.search.add_coded_cell(slot, id, code, text),
-                    None => self.search.add_cell(slot, id, text()),
+                    Some(code) if search.add_known_code(slot, id, code) => {}
+                    Some(code) => {
+                        source.with_text(row, col, |text| search.add_new_code(slot, id, code, text))
+                    }
+                    None => source.with_text(row, col, |text| search.add_cell(slot, id, text)),
                 }
             }
             for &col in &keyed {
                 if let Some(keys) = index.sort[col].get_mut() {
-                    keys.set(id, source.cell(row, col));
+                    source.with_cell(row, col, |cell| keys.set(id, cell));
                 }
             }
         }

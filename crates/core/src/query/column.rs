@@ -102,12 +102,16 @@ pub struct Cell<'a> {
 }
 
 /// Row-major access to the cells of a table, columns in spec order.
+///
+/// A cell is lent to a closure: a table whose text is kept compressed
+/// decompresses it for the call only.
 pub trait CellSource {
     fn row_count(&self) -> usize;
-    fn cell(&self, row: usize, column: usize) -> Cell<'_>;
-    /// The text of a cell (what [`cell`](Self::cell) gives as `text`).
-    fn text(&self, row: usize, column: usize) -> &str {
-        self.cell(row, column).text
+    /// Calls `f` with the cell at `row`, `column`.
+    fn with_cell<R>(&self, row: usize, column: usize, f: impl FnOnce(Cell<'_>) -> R) -> R;
+    /// Calls `f` with the text of a cell (what [`with_cell`](Self::with_cell) gives as `text`).
+    fn with_text<R>(&self, row: usize, column: usize, f: impl FnOnce(&str) -> R) -> R {
+        self.with_cell(row, column, |cell| f(cell.text))
     }
 }
 
@@ -123,9 +127,9 @@ impl CellSource for RowTable {
         self.rows.len()
     }
 
-    fn cell(&self, row: usize, column: usize) -> Cell<'_> {
+    fn with_cell<R>(&self, row: usize, column: usize, f: impl FnOnce(Cell<'_>) -> R) -> R {
         let (text, value) = &self.rows[row][column];
-        Cell { text, value }
+        f(Cell { text, value })
     }
 }
 

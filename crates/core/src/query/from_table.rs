@@ -16,7 +16,7 @@ use super::cast_memo::CastColumn;
 use super::column::{Cell, CellSource, ColumnSpec, FacetSpec, SortKind};
 use super::{QueryIndex, UpdateError};
 use crate::schema::{Field, FieldType, Schema, StringFormat};
-use crate::table::Table;
+use crate::table::{Table, Text};
 use crate::value::Value;
 
 /// Which fields are facets and which are searched (`None`: the defaults).
@@ -151,10 +151,10 @@ impl<'a> TableSource<'a> {
         }
     }
 
-    fn text(&self, row: usize, field: usize) -> &'a str {
+    fn text(&self, row: usize, field: usize) -> Text<'a> {
         self.columns[field]
             .and_then(|c| self.table.cell(row, c))
-            .unwrap_or("")
+            .unwrap_or_default()
     }
 }
 
@@ -163,18 +163,18 @@ impl CellSource for TableSource<'_> {
         self.table.len()
     }
 
-    fn text(&self, row: usize, column: usize) -> &str {
-        TableSource::text(self, row, column)
+    fn with_text<R>(&self, row: usize, column: usize, f: impl FnOnce(&str) -> R) -> R {
+        f(&TableSource::text(self, row, column))
     }
 
-    fn cell(&self, row: usize, column: usize) -> Cell<'_> {
+    fn with_cell<R>(&self, row: usize, column: usize, f: impl FnOnce(Cell<'_>) -> R) -> R {
         let text = TableSource::text(self, row, column);
         let value = if self.needs_value[column] {
             let values = self.values[column].get_or_init(|| {
                 let mut values = CastColumn::default();
                 for r in 0..self.table.len() {
                     // A cell that does not cast counts as empty.
-                    values.push(self.text(r, column), |text| {
+                    values.push(&self.text(r, column), |text| {
                         self.schema.cast(column, text).unwrap_or(Value::Null)
                     });
                 }
@@ -183,13 +183,13 @@ impl CellSource for TableSource<'_> {
             values.get(row)
         } else {
             let missing = self.schema.missing_values_of(&self.schema.fields[column]);
-            if missing.iter().any(|m| m == text) {
+            if missing.iter().any(|m| *m == *text) {
                 &MISSING
             } else {
                 &PRESENT
             }
         };
-        Cell { text, value }
+        f(Cell { text: &text, value })
     }
 }
 
@@ -216,16 +216,16 @@ impl QueryIndex {
                 let text = table
                     .column(&schema.fields[f].name)
                     .and_then(|c| table.cell(row, c))
-                    .unwrap_or("");
-                schema.cast(f, text).unwrap_or(Value::Null)
+                    .unwrap_or_default();
+                schema.cast(f, &text).unwrap_or(Value::Null)
             })
             .collect();
-        let texts: Vec<&str> = (0..fields)
+        let texts: Vec<Text<'_>> = (0..fields)
             .map(|f| {
                 table
                     .column(&schema.fields[f].name)
                     .and_then(|c| table.cell(row, c))
-                    .unwrap_or("")
+                    .unwrap_or_default()
             })
             .collect();
         let cells: Vec<Cell<'_>> = texts

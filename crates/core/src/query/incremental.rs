@@ -7,7 +7,7 @@ use super::column::{Cell, CellSource, SortKind};
 use super::from_table::{MISSING, PRESENT, column_specs};
 use super::{IndexOptions, QueryIndex, QueryIndexBuilder};
 use crate::schema::Schema;
-use crate::table::Table;
+use crate::table::{Table, Text};
 use crate::value::Value;
 
 /// A [`QueryIndex`] of a table, built in steps.
@@ -72,8 +72,10 @@ impl TableIndexer {
             }
             let column = self.columns[field];
             for row in start..end {
-                let text = column.and_then(|c| table.cell(row, c)).unwrap_or("");
-                values.push(text, |text| schema.cast(field, text).unwrap_or(Value::Null));
+                let text = column.and_then(|c| table.cell(row, c)).unwrap_or_default();
+                values.push(&text, |text| {
+                    schema.cast(field, text).unwrap_or(Value::Null)
+                });
             }
         }
         let mut builder =
@@ -103,10 +105,10 @@ impl TableIndexer {
         self.builder.finish()
     }
 
-    fn text<'t>(&self, table: &'t Table, row: usize, field: usize) -> &'t str {
+    fn text<'t>(&self, table: &'t Table, row: usize, field: usize) -> Text<'t> {
         self.columns[field]
             .and_then(|c| table.cell(row, c))
-            .unwrap_or("")
+            .unwrap_or_default()
     }
 }
 
@@ -124,11 +126,11 @@ impl CellSource for Slice<'_> {
         self.table.len()
     }
 
-    fn text(&self, row: usize, column: usize) -> &str {
-        self.indexer.text(self.table, row, column)
+    fn with_text<R>(&self, row: usize, column: usize, f: impl FnOnce(&str) -> R) -> R {
+        f(&self.indexer.text(self.table, row, column))
     }
 
-    fn cell(&self, row: usize, column: usize) -> Cell<'_> {
+    fn with_cell<R>(&self, row: usize, column: usize, f: impl FnOnce(Cell<'_>) -> R) -> R {
         let text = self.indexer.text(self.table, row, column);
         let value = if self.indexer.needs_value[column] {
             self.indexer.values[column].get(row - self.start)
@@ -138,14 +140,14 @@ impl CellSource for Slice<'_> {
                 .schema
                 .missing_values_of(field)
                 .iter()
-                .any(|m| m == text)
+                .any(|m| *m == *text)
             {
                 &MISSING
             } else {
                 &PRESENT
             }
         };
-        Cell { text, value }
+        f(Cell { text: &text, value })
     }
 }
 

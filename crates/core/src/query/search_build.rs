@@ -83,7 +83,7 @@ struct CellCache {
     /// The column's cells mostly differ: no longer remembered.
     off: bool,
     /// By facet value code: the cell id of the code's cells
-    /// ([`SearchBuilder::add_coded_cell`]), or `NO_CELL`.
+    /// ([`SearchBuilder::add_known_code`]), or `NO_CELL`.
     coded: Vec<u32>,
 }
 
@@ -218,19 +218,30 @@ impl SearchBuilder {
         }
     }
 
-    /// Adds the words of the cell of `row` in the searched column numbered
-    /// `slot`, whose value has the code `code` in the column's facet: cells
-    /// of one code differ at most by the blanks around them, so they have
-    /// the same words, and `text` (the cell's text) is only read for the
-    /// first row of a code. A repeated cell costs no hash or comparison of
-    /// its text. Rows must be added in increasing order.
-    pub fn add_coded_cell<'a>(
-        &mut self,
-        slot: usize,
-        row: u32,
-        code: u32,
-        text: impl FnOnce() -> &'a str,
-    ) {
+    /// Adds `row` to the cell already seen for the value code `code` in the
+    /// searched column numbered `slot` (a single-valued facet): cells of one
+    /// code differ at most by the blanks around them, so they have the same
+    /// words, and a repeated cell costs no hash or comparison of its text.
+    /// False when no cell of that code was added yet: the caller then reads
+    /// the text and calls [`add_new_code`](Self::add_new_code). Rows must be
+    /// added in increasing order.
+    pub fn add_known_code(&mut self, slot: usize, row: u32, code: u32) -> bool {
+        let cell = (self.caches.get(slot))
+            .and_then(|cache| cache.coded.get(code as usize))
+            .copied();
+        match cell {
+            Some(cell) if cell != NO_CELL => {
+                self.cells.rows[cell as usize].push(row);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Adds the words of the first cell (`text`, at `row`) of the value code
+    /// `code` in the searched column numbered `slot`; later cells of the
+    /// code go through [`add_known_code`](Self::add_known_code).
+    pub fn add_new_code(&mut self, slot: usize, row: u32, code: u32, text: &str) {
         let SearchBuilder {
             dictionary,
             cells,
@@ -242,17 +253,12 @@ impl SearchBuilder {
             caches.resize_with(slot + 1, CellCache::default);
         }
         let coded = &mut caches[slot].coded;
+        let (cell, _) = new_cell(dictionary, cells, word, row, text);
         let code = code as usize;
-        match coded.get(code) {
-            Some(&cell) if cell != NO_CELL => cells.rows[cell as usize].push(row),
-            _ => {
-                let (cell, _) = new_cell(dictionary, cells, word, row, text());
-                if coded.len() <= code {
-                    coded.resize(code + 1, NO_CELL);
-                }
-                coded[code] = cell;
-            }
+        if coded.len() <= code {
+            coded.resize(code + 1, NO_CELL);
         }
+        coded[code] = cell;
     }
 
     /// The index of the `row_count` rows added.
@@ -321,7 +327,9 @@ mod tests {
                 0 => format!(" {}\u{a0}", values[code]),
                 _ => values[code].to_owned(),
             };
-            coded.add_coded_cell(0, row as u32, code as u32, || text.as_str());
+            if !coded.add_known_code(0, row as u32, code as u32) {
+                coded.add_new_code(0, row as u32, code as u32, &text);
+            }
             plain.add_text(row as u32, &text);
         }
         assert_eq!(coded.cells.spans.len(), values.len());

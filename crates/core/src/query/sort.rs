@@ -91,8 +91,8 @@ impl SortColumn {
     ) {
         debug_assert!(self.ranks.get().is_none());
         for row in rows {
-            self.keys
-                .set_with(row as u32, source.cell(row, column), key);
+            let keys = &mut self.keys;
+            source.with_cell(row, column, |cell| keys.set_with(row as u32, cell, key));
         }
     }
 

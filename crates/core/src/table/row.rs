@@ -4,27 +4,27 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-/// The bytes a table was read from, checked to be UTF-8 text, shared by
-/// the rows read from them (a whole file, or one block of a file loaded
-/// as it arrived: each complete record lies in one block).
-pub(crate) type Source = Arc<String>;
+use super::block::{Block, BlockText, Source};
+use super::text::Text;
 
 /// One row: its cells' texts (unquoted, as read) and, while untouched, its
 /// original bytes (terminator included).
 ///
 /// A row read from a file does not copy its text: its cells are spans of the
-/// shared [`Source`] (an unquoted cell, or the text between the quotes of a
-/// quoted one). Only a row with a cell that needs unescaping (a doubled
+/// shared block of the file it was read from (an unquoted cell, or the text
+/// between the quotes of a quoted one), a block held as it is or packed
+/// ([`super::block`]): a whole file, or one block of a file loaded as it
+/// arrived (each complete record lies in one block). Only a row with a cell that needs unescaping (a doubled
 /// quote, bytes after a closing quote, an unclosed quote), and rows edited
 /// or built in memory, own their text.
 #[derive(Debug, Clone, Default)]
 pub struct Row {
     /// The bytes the row was read from; `None` once edited or for new rows.
-    source: Option<Source>,
+    source: Option<Block>,
     /// Where the row's bytes start in `source`.
-    start: usize,
+    pub(super) start: usize,
     /// Length of the row's bytes, terminator included.
-    raw_len: u32,
+    pub(super) raw_len: u32,
     /// Where cell 0 starts, relative to `start` (blank lines before a header).
     first: u32,
     /// The cells' texts one after the other, when the row owns them.
@@ -82,7 +82,7 @@ impl Row {
             ends.iter().map(|&e| e + shift).collect()
         };
         Row {
-            source: source.cloned(),
+            source: source.cloned().map(Block::Plain),
             start,
             raw_len: offset(span.raw.len()),
             first: offset(span.cells_start - start),
@@ -127,7 +127,7 @@ impl Row {
         source: Option<&Source>,
     ) -> Row {
         Row {
-            source: source.cloned(),
+            source: source.cloned().map(Block::Plain),
             start: span.raw.start,
             raw_len: offset(span.raw.len()),
             first: offset(span.cells_start - span.raw.start),
@@ -139,7 +139,13 @@ impl Row {
 
     /// Gives a row read from a file the bytes it was read from.
     pub(crate) fn attach(&mut self, source: &Source) {
-        self.source = Some(Arc::clone(source));
+        self.source = Some(Block::Plain(Arc::clone(source)));
+    }
+
+    /// The row's bytes are in `block`, from `start` on.
+    pub(super) fn move_to(&mut self, block: Block, start: usize) {
+        self.source = Some(block);
+        self.start = start;
     }
 
     /// Sets where the row's bytes end (once the next record is found).
@@ -152,7 +158,7 @@ impl Row {
         self.start -= by;
     }
 
-    pub(crate) fn source(&self) -> Option<&Source> {
+    pub(crate) fn source(&self) -> Option<&Block> {
         self.source.as_ref()
     }
 
@@ -166,20 +172,62 @@ impl Row {
         self.ends.is_empty()
     }
 
+    /// The text of the row's block, when the row does not own its text.
+    fn block_text(&self) -> Option<BlockText<'_>> {
+        match (&self.owned, &self.source) {
+            (None, Some(block)) => Some(block.text()),
+            _ => None,
+        }
+    }
+
+    /// The text of cell `i`, the row's block being `block`.
+    #[inline]
+    fn get_in<'a>(&'a self, i: usize, block: Option<&BlockText<'a>>) -> Option<Text<'a>> {
+        let (start, end) = self.bounds(i)?;
+        if let Some(text) = &self.owned {
+            return text.get(start..end).map(Text::from);
+        }
+        let range = self.start + start..self.start + end;
+        match block? {
+            BlockText::Plain(text) => text.get(range).map(Text::from),
+            BlockText::Shared(text) => Text::shared(Arc::clone(text), range.start, range.end),
+        }
+    }
+
     /// The text of cell `i`.
     #[inline]
-    pub fn get(&self, i: usize) -> Option<&str> {
-        let (start, end) = self.bounds(i)?;
-        match (&self.owned, &self.source) {
-            (Some(text), _) => text.get(start..end),
-            (None, Some(source)) => source.get(self.start + start..self.start + end),
-            (None, None) => None,
+    pub fn get(&self, i: usize) -> Option<Text<'_>> {
+        self.get_in(i, self.block_text().as_ref())
+    }
+
+    /// The text of cell `i` of a row whose text is not packed (a row of
+    /// [`Table::unpacked`](super::Table::unpacked), or the header, which is
+    /// never packed); `None` for a packed row.
+    pub(crate) fn get_plain(&self, i: usize) -> Option<&str> {
+        match self.block_text() {
+            None if self.owned.is_some() => self.get_in(i, None)?.as_borrowed(),
+            Some(BlockText::Plain(text)) => {
+                let (start, end) = self.bounds(i)?;
+                text.get(self.start + start..self.start + end)
+            }
+            _ => {
+                debug_assert!(false, "a packed row read as plain text");
+                None
+            }
+        }
+    }
+
+    /// Gives the row a plain copy of its packed block.
+    pub(super) fn unpack(&mut self, text: &Source) {
+        if matches!(self.source, Some(Block::Packed(_))) {
+            self.source = Some(Block::Plain(Arc::clone(text)));
         }
     }
 
     /// The cells' texts in order.
-    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
-        (0..self.len()).map(|i| self.get(i).unwrap_or(""))
+    pub fn iter(&self) -> impl Iterator<Item = Text<'_>> + '_ {
+        let block = self.block_text();
+        (0..self.len()).map(move |i| self.get_in(i, block.as_ref()).unwrap_or_default())
     }
 
     /// The cells as owned strings.
@@ -198,11 +246,12 @@ impl Row {
     }
 
     /// The row's original bytes (terminator included), while untouched.
-    pub(crate) fn raw_bytes(&self) -> Option<&[u8]> {
-        let source = self.source.as_deref()?;
-        source
-            .as_bytes()
-            .get(self.start..self.start + self.raw_len as usize)
+    pub(crate) fn raw_bytes(&self) -> Option<Text<'_>> {
+        let range = self.start..self.start + self.raw_len as usize;
+        match self.source.as_ref()?.text() {
+            BlockText::Plain(text) => text.get(range).map(Text::from),
+            BlockText::Shared(text) => Text::shared(text, range.start, range.end),
+        }
     }
 
     /// Replaces cell `i` (cells are appended up to `i` when the row is shorter).

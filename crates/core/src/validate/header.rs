@@ -10,7 +10,9 @@ pub(crate) fn check_header(
     header: &Row,
     out: &mut Vec<ValidationError>,
 ) -> Vec<Option<usize>> {
-    let labels: Vec<&str> = header.iter().collect();
+    let labels: Vec<&str> = (0..header.len())
+        .map(|c| header.get_plain(c).unwrap_or(""))
+        .collect();
     if labels.is_empty() {
         out.push(ValidationError::new(
             ErrorType::BlankHeader,

@@ -70,7 +70,7 @@ struct TableRow<'a> {
 
 impl RowValues for TableRow<'_> {
     fn value(&self, field: &str) -> Option<&str> {
-        self.row.get(*self.columns.get(field)?)
+        self.row.get_plain(*self.columns.get(field)?)
     }
 }
 
@@ -136,11 +136,14 @@ pub fn validate_row(schema: &Schema, row: &dyn RowValues, lang: &str) -> Vec<Val
 }
 
 /// Validates every row of a table.
-pub fn validate_with<'t>(
-    schema: &'t Schema,
-    table: &'t Table,
-    options: &ValidateOptions,
-) -> Report {
+pub fn validate_with(schema: &Schema, table: &Table, options: &ValidateOptions) -> Report {
+    // Errors and keys borrow the cells' texts: a packed table is read from
+    // an unpacked copy.
+    validate_plain(schema, &table.unpacked(), options)
+}
+
+/// [`validate_with`] for a table whose rows hold no packed text.
+fn validate_plain<'t>(schema: &'t Schema, table: &'t Table, options: &ValidateOptions) -> Report {
     let mut out = Vec::new();
     let columns = check_header(schema, table.header(), &mut out);
     let ncols = columns.len();
@@ -207,8 +210,10 @@ pub fn validate_with<'t>(
         .collect();
     let mut key = String::new();
     let mut by_label: FxHashMap<&str, usize> = FxHashMap::default();
-    for (c, label) in table.header().iter().enumerate() {
-        by_label.entry(label).or_insert(c);
+    for c in 0..table.header().len() {
+        by_label
+            .entry(table.header().get_plain(c).unwrap_or(""))
+            .or_insert(c);
     }
 
     for (i, row) in table.rows().iter().enumerate() {
@@ -225,7 +230,7 @@ pub fn validate_with<'t>(
                 blank = false;
                 continue;
             }
-            let text = row.get(c);
+            let text = row.get_plain(c);
             if empty_is_valid[c] && text.is_none_or(str::is_empty) {
                 // A blank optional cell: a missing value, nothing to report.
                 if key_column[c] {
@@ -270,13 +275,13 @@ pub fn validate_with<'t>(
             e.row_number = Some(rn);
             e.field_number = Some(c + 1);
             e.field_name = Some(String::new());
-            e.cell = row.get(c).map(String::from);
+            e.cell = row.get_plain(c).map(String::from);
             out.push(e);
         }
         for (c, mapped) in columns.iter().enumerate().skip(row.len()) {
             let mut e =
                 ValidationError::new(ErrorType::MissingCell, Detail::MissingCell, String::new());
-            let label = table.header().get(c).unwrap_or("");
+            let label = table.header().get_plain(c).unwrap_or("");
             let f = mapped.map(|fi| &schema.fields[fi]);
             e.row_number = Some(rn);
             e.field_number = Some(c + 1);
@@ -309,7 +314,7 @@ pub fn validate_with<'t>(
                     e.row_number = Some(rn);
                     e.field_number = Some(c + 1);
                     e.field_name = Some(f.name.clone());
-                    e.cell = row.get(c).map(String::from);
+                    e.cell = row.get_plain(c).map(String::from);
                     e.titles = (f.title_in("fr").to_string(), f.title_in("en").to_string());
                     out.push(e);
                 }
