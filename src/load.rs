@@ -4,6 +4,7 @@ use crate::attrs::Attrs;
 use crate::dataset::Dataset;
 use crate::i18n::{Lang, strings};
 use crate::preview::FirstRows;
+use crate::next_paint::next_paint;
 use crate::slices::{Slice, yield_now};
 use gloo_net::http::Response;
 use vitrine_core::changeset::{ContentVersion, version_from_etag};
@@ -250,30 +251,27 @@ async fn fetch_csv(
                 let start = loader.bytes_received();
                 bytes.resize(chunk.length() as usize, 0);
                 chunk.copy_to(&mut bytes);
+                let received = start + bytes.len();
+                let progress = Progress::Download {
+                    received,
+                    total: total.filter(|t| received <= *t),
+                };
+                first_rows.push(&bytes);
+                // The first rows are shown, and painted, before the chunk is
+                // hashed, kept and parsed.
+                if let Some(first) = first_rows.take(total) {
+                    on_first_rows(first);
+                    on_progress(progress);
+                    next_paint().await;
+                    slice = Slice::start();
+                }
                 if let Some(hasher) = &mut hasher {
                     hasher.update(&bytes);
                 }
                 loader.push(&bytes);
-                first_rows.push(&bytes);
-                // The first rows are shown before the chunk is parsed.
-                let preview = first_rows.take(total);
-                let previewed = preview.is_some();
-                match preview {
-                    // In a task of its own: the preview reads the schema again.
-                    Some(first) => {
-                        yield_now().await;
-                        on_first_rows(first);
-                    }
-                    None => parse_some(&mut loader, &slice),
-                }
-                let received = start + bytes.len();
-                on_progress(Progress::Download {
-                    received,
-                    total: total.filter(|t| received <= *t),
-                });
-                if previewed || slice.is_over() {
-                    // The preview (rendered with this progress report) is
-                    // painted before more of the file is read.
+                parse_some(&mut loader, &slice);
+                on_progress(progress);
+                if slice.is_over() {
                     yield_now().await;
                     slice = Slice::start();
                 }
@@ -330,23 +328,15 @@ pub async fn load(
         .clone()
         .ok_or(LoadError::MissingAttribute("src"))?;
     let data = crate::prefetch::take(&src);
-    let (schema, schema_text) = match attrs.schema.clone() {
+    let schema = match attrs.schema.clone() {
         Some(url) => {
             let text = fetch_text(&url).await?;
-            let schema =
-                Schema::from_json(&text).map_err(|error| LoadError::Schema { url, error })?;
-            (Some(schema), text)
+            Some(Schema::from_json(&text).map_err(|error| LoadError::Schema { url, error })?)
         }
-        None => (None, String::new()),
+        None => None,
     };
     let on_first_rows = |table: Table| {
-        // The preview gets its own copy of the schema (read again: smaller
-        // code than a deep clone).
-        let schema = attrs
-            .schema
-            .as_ref()
-            .map(|_| Schema::from_json(&schema_text));
-        if let Some(preview) = Dataset::preview(&src, schema.and_then(Result::ok), table) {
+        if let Some(preview) = Dataset::preview(&src, schema.clone(), table) {
             on_preview(preview);
         }
     };
