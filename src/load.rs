@@ -227,7 +227,7 @@ async fn fetch_csv(
     // (one block of the announced size would be checked in one piece when
     // the download ends).
     let mut loader = CsvLoader::new(CsvOptions::default());
-    let mut first_rows = FirstRows::new();
+    let mut first_rows = FirstRows::new(total);
     let mut slice = Slice::start();
     // Each chunk is copied into wasm memory here, then into the loader.
     let mut bytes = Vec::new();
@@ -248,23 +248,28 @@ async fn fetch_csv(
                 let value = js_sys::Reflect::get(&result, &JsValue::from_str("value"))
                     .map_err(|e| fetch_error(url, js_detail(&e)))?;
                 let chunk = js_sys::Uint8Array::new(&value);
+                let len = chunk.length() as usize;
                 let start = loader.bytes_received();
-                bytes.resize(chunk.length() as usize, 0);
-                chunk.copy_to(&mut bytes);
-                let received = start + bytes.len();
+                let received = start + len;
                 let progress = Progress::Download {
                     received,
                     total: total.filter(|t| received <= *t),
                 };
-                first_rows.push(&bytes);
-                // The first rows are shown, and painted, before the chunk is
-                // hashed, kept and parsed.
-                if let Some(first) = first_rows.take(total) {
+                // The first rows are shown, and painted, before the rest of
+                // the chunk is copied, hashed, kept and parsed.
+                let copy = |range: std::ops::Range<usize>, into: &mut [u8]| {
+                    chunk
+                        .subarray(range.start as u32, range.end as u32)
+                        .copy_to(into)
+                };
+                if let Some(first) = first_rows.take_from(len, copy) {
                     on_first_rows(first);
                     on_progress(progress);
                     next_paint().await;
                     slice = Slice::start();
                 }
+                bytes.resize(len, 0);
+                chunk.copy_to(&mut bytes);
                 if let Some(hasher) = &mut hasher {
                     hasher.update(&bytes);
                 }
@@ -328,15 +333,21 @@ pub async fn load(
         .clone()
         .ok_or(LoadError::MissingAttribute("src"))?;
     let data = crate::prefetch::take(&src);
-    let schema = match attrs.schema.clone() {
+    let (schema, schema_text) = match attrs.schema.clone() {
         Some(url) => {
             let text = fetch_text(&url).await?;
-            Some(Schema::from_json(&text).map_err(|error| LoadError::Schema { url, error })?)
+            let schema =
+                Schema::from_json(&text).map_err(|error| LoadError::Schema { url, error })?;
+            (Some(schema), text)
         }
-        None => None,
+        None => (None, String::new()),
     };
+    // The preview takes the schema (no copy before its first paint); the
+    // whole file's dataset then reads it again.
+    let schema = std::cell::RefCell::new(schema);
     let on_first_rows = |table: Table| {
-        if let Some(preview) = Dataset::preview(&src, schema.clone(), table) {
+        let schema = schema.borrow_mut().take();
+        if let Some(preview) = Dataset::preview(&src, schema, table) {
             on_preview(preview);
         }
     };
@@ -345,6 +356,15 @@ pub async fn load(
         None => start(&src)?,
     };
     let data = fetch_csv(&src, data, on_progress, &on_first_rows).await?;
+    let schema = match (schema.into_inner(), &attrs.schema) {
+        (None, Some(url)) => Some(
+            Schema::from_json(&schema_text).map_err(|error| LoadError::Schema {
+                url: url.clone(),
+                error,
+            })?,
+        ),
+        (schema, _) => schema,
+    };
     let dataset = Dataset::build(&src, schema, data, attrs, on_progress).await?;
     // The first result (facet counts over every row) in a task of its own,
     // then the first render in another.
