@@ -3,8 +3,8 @@
 use crate::attrs::Attrs;
 use crate::dataset::Dataset;
 use crate::i18n::{Lang, strings};
-use crate::preview::FirstRows;
 use crate::next_paint::next_paint;
+use crate::preview::FirstRows;
 use crate::slices::{Slice, yield_now};
 use gloo_net::http::Response;
 use vitrine_core::changeset::{ContentVersion, version_from_etag};
@@ -357,12 +357,14 @@ pub async fn load(
     };
     let data = fetch_csv(&src, data, on_progress, &on_first_rows).await?;
     let schema = match (schema.into_inner(), &attrs.schema) {
-        (None, Some(url)) => Some(
-            Schema::from_json(&schema_text).map_err(|error| LoadError::Schema {
-                url: url.clone(),
-                error,
-            })?,
-        ),
+        (None, Some(url)) => {
+            Some(
+                Schema::from_json(&schema_text).map_err(|error| LoadError::Schema {
+                    url: url.clone(),
+                    error,
+                })?,
+            )
+        }
         (schema, _) => schema,
     };
     let dataset = Dataset::build(&src, schema, data, attrs, on_progress).await?;

@@ -10,9 +10,9 @@ use crate::dataset::Dataset;
 use crate::i18n::strings;
 use crate::load::Progress;
 use crate::progress_bar::ProgressBar;
+use std::ops::Range;
 use vitrine_core::load::{CsvLoader, sniff_delimiter};
 use vitrine_core::{CsvOptions, Table};
-use std::ops::Range;
 use yew::prelude::*;
 
 /// Files smaller than this load whole before anything is shown (they take
