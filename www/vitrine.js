@@ -61,22 +61,17 @@
   var attempts = {};
 
   /**
-   * Compiles the wasm module at `url` while it downloads
-   * (WebAssembly.compileStreaming, which needs the `application/wasm`
-   * type; else from the whole body, as the glue would).
+   * Compiles the wasm module at `url` while it downloads; compileStreaming
+   * needs the `application/wasm` type, else the whole body is compiled.
    */
   function compileModule(url) {
     return fetch(url).then(function (response) {
       if (!response.ok) {
-        throw new Error("HTTP " + response.status + " " + response.statusText);
+        throw new Error("HTTP " + response.status);
       }
-      var type = (response.headers.get("content-type") || "").split(";")[0].trim().toLowerCase();
-      if (typeof WebAssembly.compileStreaming === "function" && type === "application/wasm") {
-        return WebAssembly.compileStreaming(response);
-      }
-      return response.arrayBuffer().then(function (bytes) {
-        return WebAssembly.compile(bytes);
-      });
+      return WebAssembly.compileStreaming && /^application\/wasm\b/i.test(response.headers.get("content-type"))
+        ? WebAssembly.compileStreaming(response)
+        : response.arrayBuffer().then(WebAssembly.compile);
     });
   }
 
