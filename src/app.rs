@@ -39,7 +39,13 @@ fn stale_flag() -> Rc<Cell<bool>> {
 
 #[function_component(App)]
 pub fn app(props: &Attrs) -> Html {
-    let config = use_state(|| ConfigState::Pending);
+    // Without a `config` attribute the attributes are ready at once: the
+    // load starts from the first render.
+    let no_config = || ConfigState::Ready(Rc::default());
+    let config = use_state(|| match props.config {
+        None => no_config(),
+        Some(_) => ConfigState::Pending,
+    });
     {
         let config = config.clone();
         let attrs = props.clone();
@@ -47,7 +53,9 @@ pub fn app(props: &Attrs) -> Html {
             let stale = stale_flag();
             let flag = stale.clone();
             if attrs.config.is_none() {
-                config.set(ConfigState::Ready(Rc::default()));
+                if !matches!(&*config, ConfigState::Ready(values) if values.is_empty()) {
+                    config.set(no_config());
+                }
             } else {
                 config.set(ConfigState::Pending);
                 wasm_bindgen_futures::spawn_local(async move {
@@ -83,7 +91,9 @@ pub fn app(props: &Attrs) -> Html {
             )
         });
         use_effect_with(key, move |_| {
-            state.set(LoadState::Loading(None, None));
+            if *state != LoadState::Loading(None, None) {
+                state.set(LoadState::Loading(None, None));
+            }
             // A newer load (attribute change) or unmounting makes this one stale.
             let stale = stale_flag();
             if let Some(attrs) = current {

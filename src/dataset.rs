@@ -138,19 +138,13 @@ impl Dataset {
     }
 
     /// The first rows of a file still loading, shown until the whole of it
-    /// is read and indexed: no facets, no search; `None` when its columns
+    /// is read and indexed: no facets, search or sort; `None` when its columns
     /// do not match the schema (the full load reports it).
     pub fn preview(src: &str, schema: Option<Schema>, table: Table) -> Option<Dataset> {
         let header = checked_header(src, schema.as_ref(), &table).ok()?;
         let schema = schema.unwrap_or_else(|| text_schema(&table.header().to_vec()));
-        let options = IndexOptions {
-            facets: Some(Vec::new()),
-            searchable: Some(Vec::new()),
-        };
-        let mut indexer = TableIndexer::new(&schema, &table, &options);
-        while !indexer.step(&schema, &table, ROWS_PER_STEP) {}
-        while !indexer.finish_step(TOKENS_PER_STEP) {}
-        let index = indexer.finish();
+        // Nothing is queried: an index of no column.
+        let index = QueryIndex::build(Vec::new(), &TableSource::new(&schema, &table, &[]));
         Some(Dataset::assemble(
             src,
             String::new(),

@@ -33,6 +33,7 @@ mod i18n;
 mod load;
 #[cfg(feature = "moderation")]
 pub mod moderation;
+mod next_paint;
 mod prefetch;
 mod preview;
 mod progress_bar;

@@ -3,6 +3,7 @@
 use crate::attrs::Attrs;
 use crate::dataset::Dataset;
 use crate::i18n::{Lang, strings};
+use crate::next_paint::next_paint;
 use crate::preview::FirstRows;
 use crate::slices::{Slice, yield_now};
 use gloo_net::http::Response;
@@ -229,7 +230,7 @@ async fn fetch_csv(
     // The rows' text is kept packed, a block at a time as the file arrives:
     // the page holds a fraction of the file's size.
     loader.pack_text();
-    let mut first_rows = FirstRows::new();
+    let mut first_rows = FirstRows::new(total);
     let mut slice = Slice::start();
     // Each chunk is copied into wasm memory here, then into the loader.
     let mut bytes = Vec::new();
@@ -250,33 +251,35 @@ async fn fetch_csv(
                 let value = js_sys::Reflect::get(&result, &JsValue::from_str("value"))
                     .map_err(|e| fetch_error(url, js_detail(&e)))?;
                 let chunk = js_sys::Uint8Array::new(&value);
+                let len = chunk.length() as usize;
                 let start = loader.bytes_received();
-                bytes.resize(chunk.length() as usize, 0);
+                let received = start + len;
+                let progress = Progress::Download {
+                    received,
+                    total: total.filter(|t| received <= *t),
+                };
+                // The first rows are shown, and painted, before the rest of
+                // the chunk is copied, hashed, kept and parsed.
+                let copy = |range: std::ops::Range<usize>, into: &mut [u8]| {
+                    chunk
+                        .subarray(range.start as u32, range.end as u32)
+                        .copy_to(into)
+                };
+                if let Some(first) = first_rows.take_from(len, copy) {
+                    on_first_rows(first);
+                    on_progress(progress);
+                    next_paint().await;
+                    slice = Slice::start();
+                }
+                bytes.resize(len, 0);
                 chunk.copy_to(&mut bytes);
                 if let Some(hasher) = &mut hasher {
                     hasher.update(&bytes);
                 }
                 loader.push(&bytes);
-                first_rows.push(&bytes);
-                // The first rows are shown before the chunk is parsed.
-                let preview = first_rows.take(total);
-                let previewed = preview.is_some();
-                match preview {
-                    // In a task of its own: the preview reads the schema again.
-                    Some(first) => {
-                        yield_now().await;
-                        on_first_rows(first);
-                    }
-                    None => parse_some(&mut loader, &slice),
-                }
-                let received = start + bytes.len();
-                on_progress(Progress::Download {
-                    received,
-                    total: total.filter(|t| received <= *t),
-                });
-                if previewed || slice.is_over() {
-                    // The preview (rendered with this progress report) is
-                    // painted before more of the file is read.
+                parse_some(&mut loader, &slice);
+                on_progress(progress);
+                if slice.is_over() {
                     yield_now().await;
                     slice = Slice::start();
                 }
@@ -342,14 +345,12 @@ pub async fn load(
         }
         None => (None, String::new()),
     };
+    // The preview takes the schema (no copy before its first paint); the
+    // whole file's dataset then reads it again.
+    let schema = std::cell::RefCell::new(schema);
     let on_first_rows = |table: Table| {
-        // The preview gets its own copy of the schema (read again: smaller
-        // code than a deep clone).
-        let schema = attrs
-            .schema
-            .as_ref()
-            .map(|_| Schema::from_json(&schema_text));
-        if let Some(preview) = Dataset::preview(&src, schema.and_then(Result::ok), table) {
+        let schema = schema.borrow_mut().take();
+        if let Some(preview) = Dataset::preview(&src, schema, table) {
             on_preview(preview);
         }
     };
@@ -358,6 +359,17 @@ pub async fn load(
         None => start(&src)?,
     };
     let data = fetch_csv(&src, data, on_progress, &on_first_rows).await?;
+    let schema = match (schema.into_inner(), &attrs.schema) {
+        (None, Some(url)) => {
+            Some(
+                Schema::from_json(&schema_text).map_err(|error| LoadError::Schema {
+                    url: url.clone(),
+                    error,
+                })?,
+            )
+        }
+        (schema, _) => schema,
+    };
     let dataset = Dataset::build(&src, schema, data, attrs, on_progress).await?;
     // The first result (facet counts over every row) in a task of its own,
     // then the first render in another.

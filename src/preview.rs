@@ -10,6 +10,7 @@ use crate::dataset::Dataset;
 use crate::i18n::strings;
 use crate::load::Progress;
 use crate::progress_bar::ProgressBar;
+use std::ops::Range;
 use vitrine_core::load::{CsvLoader, sniff_delimiter};
 use vitrine_core::{CsvOptions, Table};
 use yew::prelude::*;
@@ -17,8 +18,11 @@ use yew::prelude::*;
 /// Files smaller than this load whole before anything is shown (they take
 /// little time, and a preview would only flash).
 const LARGE_FILE: usize = 1 << 20;
-/// Rows of the preview (about two screens).
-const ROWS: usize = 40;
+/// Rows of the preview: what the grid's scroller shows at its tallest
+/// (`max-height: min(70vh, 40rem)` in `vitrine.css`: 640 px at the usual
+/// 16 px root size, 14 rows of 44 px under the header). More would only
+/// make the first layout longer (all rows are laid out).
+const ROWS: usize = 15;
 /// What the loader reads to sniff the delimiter.
 const SNIFF_BYTES: usize = 64 * 1024 + 3;
 /// Bytes kept for the preview at most while waiting for its rows.
@@ -28,55 +32,110 @@ const ROW_HEIGHT: usize = 44;
 
 /// Keeps the first bytes of a download until its first rows are read.
 pub struct FirstRows {
-    /// `None` once the preview is made or given up.
+    /// `None` once the preview is made or given up (or for a small file).
     head: Option<Vec<u8>>,
+    /// The announced size of the file.
+    total: Option<usize>,
+    /// Reads the head as it comes in, to find where the first rows end
+    /// (a record may hold line breaks); made once the delimiter is sniffed.
+    reader: Option<(CsvLoader, CsvOptions)>,
+    /// Bytes of the head given to the reader.
+    read: usize,
 }
 
+/// Bytes of the head copied and read at a time: the first rows are found
+/// without copying or reading much more of the file than they need.
+const PIECE: usize = SNIFF_BYTES + 1;
+
 impl FirstRows {
-    pub fn new() -> FirstRows {
+    /// For a download of `total` bytes when the server announced them.
+    pub fn new(total: Option<usize>) -> FirstRows {
         FirstRows {
-            head: Some(Vec::new()),
+            head: total.is_none_or(|t| t >= LARGE_FILE).then(Vec::new),
+            total,
+            reader: None,
+            read: 0,
         }
     }
 
-    /// Keeps a copy of the next bytes (up to [`MAX_HEAD`] in all, until the
-    /// preview is made).
-    pub fn push(&mut self, chunk: &[u8]) {
-        if let Some(head) = &mut self.head {
-            let room = MAX_HEAD.saturating_sub(head.len());
-            head.extend_from_slice(&chunk[..chunk.len().min(room)]);
+    /// How many more bytes it waits for (0 once the preview is made or
+    /// given up).
+    fn wanted(&self) -> usize {
+        self.head
+            .as_ref()
+            .map_or(0, |head| MAX_HEAD.saturating_sub(head.len()))
+    }
+
+    /// The first rows, once they are in, from the next chunk of the file
+    /// (`len` bytes): `copy(range, into)` copies the bytes of the chunk in
+    /// `range`, only those it needs (a piece at a time, up to [`MAX_HEAD`]
+    /// in all), so the rest of the chunk waits until they are shown.
+    pub fn take_from(
+        &mut self,
+        len: usize,
+        copy: impl Fn(Range<usize>, &mut [u8]),
+    ) -> Option<Table> {
+        let mut at = 0;
+        while at < len {
+            let n = self.wanted().min(PIECE).min(len - at);
+            let head = self.head.as_mut().filter(|_| n > 0)?;
+            let kept = head.len();
+            head.resize(kept + n, 0);
+            copy(at..at + n, &mut head[kept..]);
+            at += n;
+            if let Some(table) = self.take() {
+                return Some(table);
+            }
         }
+        None
     }
 
     /// The table of the first rows, once: when the file is large (its
-    /// announced `total`, else the bytes in so far) and its first rows are in.
-    pub fn take(&mut self, total: Option<usize>) -> Option<Table> {
+    /// announced size, else the bytes in so far) and its first rows are in.
+    fn take(&mut self) -> Option<Table> {
         let head = self.head.as_ref()?;
         // The loader sniffs the delimiter on the first 64 KiB: wait for them.
-        let large = total.unwrap_or(head.len()) >= LARGE_FILE;
+        let large = self.total.unwrap_or(head.len()) >= LARGE_FILE;
         if !large || head.len() <= SNIFF_BYTES {
             return None;
         }
-        let body = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
-        let options = CsvOptions {
-            delimiter: Some(sniff_delimiter(body)),
-        };
-        // Where the first rows end (a record may hold line breaks).
-        let mut first = CsvLoader::new(options);
-        first.push(head);
-        first.step(ROWS + 2);
-        if first.rows_parsed() < ROWS {
+        let (reader, options) = self.reader.get_or_insert_with(|| {
+            let body = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+            let options = CsvOptions {
+                delimiter: Some(sniff_delimiter(body)),
+            };
+            (CsvLoader::new(options), options)
+        });
+        while reader.rows_parsed() < ROWS && self.read < head.len() {
+            let next = (self.read + PIECE).min(head.len());
+            reader.push(&head[self.read..next]);
+            self.read = next;
+            while reader.rows_parsed() < ROWS {
+                let before = reader.bytes_parsed();
+                reader.step(1);
+                if reader.bytes_parsed() == before {
+                    break; // the next record is not complete yet
+                }
+            }
+        }
+        if reader.rows_parsed() < ROWS {
             if head.len() >= MAX_HEAD {
-                self.head = None; // rows too long for a preview
+                self.done(); // rows too long for a preview
             }
             return None;
         }
-        let end = first.bytes_parsed().min(head.len());
-        let mut rows = CsvLoader::new(options);
+        let end = reader.bytes_parsed().min(head.len());
+        let mut rows = CsvLoader::new(*options);
         rows.push(&head[..end]);
         rows.end();
-        self.head = None;
+        self.done();
         rows.finish().ok()
+    }
+
+    /// Drops what it kept: the preview is made or given up.
+    fn done(&mut self) {
+        self.head = None;
+        self.reader = None;
     }
 }
 
@@ -133,15 +192,20 @@ mod tests {
         text.into_bytes()
     }
 
-    fn first_rows(bytes: &[u8], chunk: usize, total: Option<usize>) -> Option<Table> {
-        let mut first = FirstRows::new();
+    /// Offers the chunks of `bytes` in turn; the bytes copied, and the rows.
+    fn first_rows(bytes: &[u8], chunk: usize, total: Option<usize>) -> (usize, Option<Table>) {
+        let mut first = FirstRows::new(total);
+        let copied = std::cell::Cell::new(0);
         for part in bytes.chunks(chunk) {
-            first.push(part);
-            if let Some(table) = first.take(total) {
-                return Some(table);
+            let copy = |range: Range<usize>, into: &mut [u8]| {
+                copied.set(copied.get() + range.len());
+                into.copy_from_slice(&part[range]);
+            };
+            if let Some(table) = first.take_from(part.len(), copy) {
+                return (copied.get(), Some(table));
             }
         }
-        None
+        (copied.get(), None)
     }
 
     #[test]
@@ -150,8 +214,11 @@ mod tests {
         assert!(bytes.len() >= LARGE_FILE);
         let whole = load_csv(&bytes, CsvOptions::default()).unwrap();
         for chunk in [1_000, 65_536, 70_001, 3 << 20] {
-            let table = first_rows(&bytes, chunk, Some(bytes.len())).expect("a preview");
-            assert!(table.len() >= ROWS, "chunk {chunk}: {} rows", table.len());
+            let (copied, table) = first_rows(&bytes, chunk, Some(bytes.len()));
+            let table = table.expect("a preview");
+            // The first rows only, and not much more of the file copied.
+            assert_eq!(table.len(), ROWS, "chunk {chunk}");
+            assert!(copied <= 2 * PIECE, "chunk {chunk}: {copied} bytes copied");
             assert_eq!(table.header(), whole.header());
             for row in 0..table.len() {
                 for col in 0..3 {
@@ -165,21 +232,24 @@ mod tests {
     fn a_small_file_shows_no_preview() {
         let bytes = csv(100, 600);
         assert!(bytes.len() < LARGE_FILE);
-        assert!(first_rows(&bytes, 10_000, Some(bytes.len())).is_none());
+        // Nothing is kept when the size is announced.
+        let (copied, table) = first_rows(&bytes, 10_000, Some(bytes.len()));
+        assert!(copied == 0 && table.is_none());
         // Without a size, the bytes in so far decide.
-        assert!(first_rows(&bytes, 10_000, None).is_none());
+        assert!(first_rows(&bytes, 10_000, None).1.is_none());
         let large = csv(2_000, 600);
-        assert!(first_rows(&large, 1 << 20, None).is_some());
+        assert!(first_rows(&large, 1 << 20, None).1.is_some());
     }
 
     #[test]
     fn rows_too_long_give_no_preview_and_keep_nothing() {
-        let bytes = csv(300, 40_000);
-        let mut first = FirstRows::new();
+        // The first rows do not fit in the head kept.
+        let bytes = csv(2 * ROWS, 2 * MAX_HEAD / ROWS);
+        let mut first = FirstRows::new(Some(bytes.len()));
         for part in bytes.chunks(100_000) {
-            first.push(part);
-            assert!(first.take(Some(bytes.len())).is_none());
+            let copy = |range: Range<usize>, into: &mut [u8]| into.copy_from_slice(&part[range]);
+            assert!(first.take_from(part.len(), copy).is_none());
         }
-        assert!(first.head.is_none());
+        assert!(first.head.is_none() && first.reader.is_none());
     }
 }

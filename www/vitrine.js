@@ -61,17 +61,31 @@
   var attempts = {};
 
   /**
+   * Compiles the wasm module at `url` while it downloads; compileStreaming
+   * needs the `application/wasm` type, else the whole body is compiled.
+   */
+  function compileModule(url) {
+    return fetch(url).then(function (response) {
+      if (!response.ok) {
+        throw new Error("HTTP " + response.status);
+      }
+      return WebAssembly.compileStreaming && /^application\/wasm\b/i.test(response.headers.get("content-type"))
+        ? WebAssembly.compileStreaming(response)
+        : response.arrayBuffer().then(WebAssembly.compile);
+    });
+  }
+
+  /**
    * Loads and instantiates a wasm bundle once for the whole page; after a
    * failure, the next call tries again. The module's download starts at
-   * once, beside the glue's, and compiles while it streams in
-   * (WebAssembly.instantiateStreaming, done by the glue when handed a
-   * response).
+   * once, beside the glue's, and compiles while it streams in, without
+   * waiting for the glue: the glue instantiates the compiled module.
    */
   function loadModule(name) {
     if (!modules[name]) {
       var attempt = attempts[name] || 0;
       var glue = base + name + ".js" + (attempt ? "?retry=" + attempt : "");
-      var wasm = fetch(base + name + "_bg.wasm");
+      var wasm = compileModule(base + name + "_bg.wasm");
       wasm.catch(function () {}); // reported by the glue's instantiation
       modules[name] = import(glue).then(function (mod) {
         return mod.default({ module_or_path: wasm }).then(function () {
