@@ -20,16 +20,24 @@ pub(super) struct Dictionary {
     recent: Vec<(u64, u32)>,
     /// Ids of words of up to 8 bytes (most words), packed in an integer:
     /// hashing and comparing them needs no string comparison, and the
-    /// table's entries are small (more of them stay in cache).
-    small_ids: FxHashMap<u64, u32>,
+    /// table's entries are small (more of them stay in cache). Indexed by
+    /// [`is_number`]: numbers (identifiers, SIRET…) are most of the
+    /// distinct tokens and each is rare, so the words' tables, apart,
+    /// stay small enough to stay in cache.
+    small_ids: [FxHashMap<u64, u32>; 2],
     /// Ids of words of 9 to 16 bytes, packed likewise.
-    short_ids: FxHashMap<u128, u32>,
+    short_ids: [FxHashMap<u128, u32>; 2],
     /// Ids of longer words.
     long_ids: FxHashMap<Box<[u8]>, u32>,
     /// The tokens' bytes, one after another.
     pub(super) text: Vec<u8>,
     /// `spans[id]`: where token `id` is in `text` (start, length).
     pub(super) spans: Vec<(u32, u32)>,
+}
+
+/// Whether a token starts with a digit (which table holds it).
+fn is_number(word: &[u8]) -> usize {
+    usize::from(word.first().is_some_and(u8::is_ascii_digit))
 }
 
 /// A word of up to 16 bytes as an integer; words hold no NUL byte, so the
@@ -90,11 +98,13 @@ impl Dictionary {
                 if seen == key {
                     return id;
                 }
-                let id = *self.small_ids.entry(key).or_insert(next);
+                let id = *self.small_ids[is_number(word)].entry(key).or_insert(next);
                 self.recent[slot] = (key, id);
                 id
             }
-            Some(packed) => *self.short_ids.entry(packed).or_insert(next),
+            Some(packed) => *self.short_ids[is_number(word)]
+                .entry(packed)
+                .or_insert(next),
             None => match self.long_ids.get(word) {
                 Some(&id) => id,
                 None => {
@@ -149,10 +159,21 @@ mod tests {
     #[test]
     fn a_word_keeps_its_id_and_its_text() {
         let mut dictionary = Dictionary::default();
-        let words: Vec<String> = (0..20_000).map(|i| format!("w{}", i % 7_000)).collect();
+        // Words and numbers (in tables of their own), of up to 8 bytes and longer.
+        let words: Vec<String> = (0..20_000)
+            .map(|i| match i % 4 {
+                0 => format!("w{}", i % 7_000),
+                1 => format!("{}", i % 3_000),
+                2 => format!("{}", 10_000_000_000u64 + i % 2_000),
+                _ => format!("mot{}long", i % 1_000),
+            })
+            .collect();
         let long = "anticonstitutionnellement".as_bytes();
         let ids: Vec<u32> = words.iter().map(|w| dictionary.id(w.as_bytes())).collect();
-        assert_eq!(dictionary.len(), 7_000);
+        let mut distinct = words.clone();
+        distinct.sort();
+        distinct.dedup();
+        assert_eq!(dictionary.len(), distinct.len());
         for (word, &id) in words.iter().zip(&ids) {
             assert_eq!(dictionary.id(word.as_bytes()), id);
             assert_eq!(dictionary.token(id), word.as_bytes());
