@@ -44,6 +44,9 @@ pub struct Dataset {
     /// The longest text of each field, measured once when an editor asks.
     #[cfg_attr(not(feature = "edit"), allow(dead_code))]
     longest: Vec<std::cell::OnceCell<usize>>,
+    /// The row of each row key, built on the first look-up (reading every
+    /// key decompresses the whole packed text: once, not on each render).
+    keys: std::cell::OnceCell<std::collections::HashMap<Box<str>, u32>>,
     /// A result computed ahead (the first one, in its own task before the
     /// first render), taken by the run of the same query.
     ahead: std::cell::RefCell<Option<(Query, std::rc::Rc<QueryResult>)>>,
@@ -182,6 +185,7 @@ impl Dataset {
             public,
             longest,
             header,
+            keys: Default::default(),
             ahead: Default::default(),
         }
     }
@@ -279,9 +283,16 @@ impl Dataset {
         }
     }
 
-    /// The row whose key is `key`.
+    /// The row whose key is `key` (the first one, when keys repeat).
     pub fn row_of_key(&self, key: &str) -> Option<u32> {
-        (0..self.table.len() as u32).find(|&r| self.row_key(r) == key)
+        let keys = self.keys.get_or_init(|| {
+            let mut keys = std::collections::HashMap::new();
+            for r in (0..self.table.len() as u32).rev() {
+                keys.insert(self.row_key(r).into_boxed_str(), r);
+            }
+            keys
+        });
+        keys.get(key).copied()
     }
 
     /// Facet counts and every matching row, in sort order.

@@ -3,7 +3,7 @@
 
 mod block;
 mod pack;
-pub(crate) use pack::{own_block, pack_rows};
+pub(crate) use pack::pack_block;
 mod row;
 mod text;
 pub(crate) use block::Source;

@@ -19,7 +19,7 @@ use super::csv::{
 };
 use super::records::Records;
 use super::rows::{NotText, RowBuilder};
-use crate::table::{Dialect, Row, RowSpan, Table, own_block, pack_rows};
+use crate::table::{Dialect, Row, RowSpan, Table, pack_block};
 
 /// Block size when the size of the file is not announced.
 const BLOCK_SIZE: usize = 4 << 20;
@@ -371,18 +371,6 @@ impl CsvLoader {
             rows,
             final_newline,
         })
-    }
-}
-
-/// Packs the rows of a block; `with_header` when the first is the header
-/// (kept plain, in a block of its own).
-fn pack_block(rows: &mut [Row], with_header: bool) {
-    match rows {
-        [header, rest @ ..] if with_header => {
-            own_block(header);
-            pack_rows(rest);
-        }
-        _ => pack_rows(rows),
     }
 }
 

@@ -98,3 +98,15 @@ pub(crate) fn own_block(row: &mut Row) {
         row.move_to(Block::Plain(own), 0);
     }
 }
+
+/// Packs the rows read from one block of a file; `with_header` when the
+/// first is the header (kept plain, in a block of its own).
+pub(crate) fn pack_block(rows: &mut [Row], with_header: bool) {
+    match rows {
+        [header, rest @ ..] if with_header => {
+            own_block(header);
+            pack_rows(rest);
+        }
+        _ => pack_rows(rows),
+    }
+}
