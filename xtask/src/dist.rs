@@ -57,7 +57,7 @@ const MODERATION: Bundle = Bundle {
 /// Builds the bundles and returns the size table of what partner pages load
 /// (the one the budget applies to).
 pub fn build() -> Result<Vec<SizeRow>> {
-    tools::wasm_target()?;
+    tools::wasm_nightly()?;
     tools::wasm_bindgen()?;
     let have_npm = tools::node_tools()?;
 
@@ -117,25 +117,49 @@ pub fn build() -> Result<Vec<SizeRow>> {
     )
 }
 
-/// cargo build (wasm-release) + wasm-bindgen + wasm-opt for one bundle.
+/// Where the bundles' nightly build keeps its artifacts, apart from the
+/// stable builds of the tests and lints (another compiler, another cache).
+const NIGHTLY_TARGET_DIR: &str = "target/wasm-nightly";
+/// Rust flags of the bundles: a panic aborts at once (a WebAssembly trap)
+/// instead of formatting its message for the default hook, whose output
+/// `wasm32-unknown-unknown` drops anyway; the messages, their source
+/// locations and the formatting code they need leave the bundle.
+const BUNDLE_RUSTFLAGS: &[&str] = &["-Zunstable-options", "-Cpanic=immediate-abort"];
+
+/// cargo build (wasm-release, standard library rebuilt with the bundle) +
+/// wasm-bindgen + wasm-opt for one bundle.
 fn build_bundle(bundle: &Bundle, out: &Path, have_npm: bool) -> Result {
     cmd::step(&format!(
-        "building {} (wasm32, profile wasm-release, features [{}])",
-        bundle.name, bundle.features
+        "building {} (wasm32, profile wasm-release, {}, features [{}])",
+        bundle.name,
+        tools::WASM_NIGHTLY,
+        bundle.features
     ));
-    run(cmd::cargo().args([
-        "build",
-        "--package",
-        "vitrine-widget",
-        "--lib",
-        "--target",
-        tools::WASM_TARGET,
-        "--profile",
-        "wasm-release",
-        "--features",
-        bundle.features,
-    ]))?;
-    let wasm_in = root().join("target/wasm32-unknown-unknown/wasm-release/vitrine_widget.wasm");
+    run(Command::new("rustup")
+        .args(["run", tools::WASM_NIGHTLY, "cargo", "build"])
+        .args([
+            "--package",
+            "vitrine-widget",
+            "--lib",
+            "--target",
+            tools::WASM_TARGET,
+            "--profile",
+            "wasm-release",
+            "--features",
+            bundle.features,
+            "--target-dir",
+            NIGHTLY_TARGET_DIR,
+            // The standard library compiled with the bundle's profile
+            // (`opt-level = "z"`, fat LTO) and panic strategy.
+            "-Zbuild-std=std,panic_abort",
+        ])
+        .env("CARGO_ENCODED_RUSTFLAGS", BUNDLE_RUSTFLAGS.join("\x1f"))
+        .env_remove("RUSTUP_TOOLCHAIN")
+        .env_remove("CARGO")
+        .env_remove("RUSTC"))?;
+    let wasm_in = root()
+        .join(NIGHTLY_TARGET_DIR)
+        .join("wasm32-unknown-unknown/wasm-release/vitrine_widget.wasm");
 
     cmd::step(&format!("wasm-bindgen --target web ({})", bundle.name));
     run(Command::new("wasm-bindgen")

@@ -21,6 +21,41 @@ pub fn wasm_target() -> Result {
     run(Command::new("rustup").args(["target", "add", WASM_TARGET]))
 }
 
+/// The nightly toolchain the wasm bundles are built with, pinned so that
+/// their sizes are reproducible: it rebuilds the standard library for the
+/// bundle (`-Zbuild-std`) with panics that abort at once, which leaves the
+/// panic messages, their locations and their formatting code out (see
+/// `dist.rs`). Only `cargo xtask dist` uses it; everything else is stable.
+pub const WASM_NIGHTLY: &str = "nightly-2026-05-20";
+
+/// Installs [`WASM_NIGHTLY`] with its standard library sources when missing
+/// (a minimal profile: rustc, cargo and `rust-src`, about 100 MB).
+pub fn wasm_nightly() -> Result {
+    let installed = output(Command::new("rustup").args([
+        "component",
+        "list",
+        "--installed",
+        "--toolchain",
+        WASM_NIGHTLY,
+    ]))
+    .unwrap_or_default();
+    if installed.lines().any(|l| l.trim() == "rust-src") {
+        return Ok(());
+    }
+    cmd::step(&format!(
+        "installing the {WASM_NIGHTLY} toolchain with rust-src (the bundle's standard library)"
+    ));
+    run(Command::new("rustup").args([
+        "toolchain",
+        "install",
+        WASM_NIGHTLY,
+        "--profile",
+        "minimal",
+        "--component",
+        "rust-src",
+    ]))
+}
+
 /// The version of `package` recorded in Cargo.lock.
 pub fn locked_version(package: &str) -> Result<String> {
     let lock = std::fs::read_to_string(root().join("Cargo.lock"))
