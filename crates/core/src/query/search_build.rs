@@ -123,6 +123,14 @@ fn hash(text: &str) -> u64 {
 
 /// Remembers `text`, the cell of `row`, as a new cell: its distinct
 /// tokens and its first row. Returns its id and its number of tokens.
+/// The cache of the searched column numbered `slot`, made when first used.
+fn slot_cache(caches: &mut Vec<CellCache>, slot: usize) -> &mut CellCache {
+    if caches.len() <= slot {
+        caches.resize_with(slot + 1, CellCache::default);
+    }
+    &mut caches[slot]
+}
+
 fn new_cell(
     dictionary: &mut Dictionary,
     cells: &mut Cells,
@@ -175,10 +183,7 @@ impl SearchBuilder {
             caches,
             word,
         } = self;
-        if caches.len() <= slot {
-            caches.resize_with(slot + 1, CellCache::default);
-        }
-        let cache = &mut caches[slot];
+        let cache = slot_cache(caches, slot);
         if cache.off {
             return add_words(dictionary, log, word, row, text);
         }
@@ -249,10 +254,7 @@ impl SearchBuilder {
             word,
             ..
         } = self;
-        if caches.len() <= slot {
-            caches.resize_with(slot + 1, CellCache::default);
-        }
-        let coded = &mut caches[slot].coded;
+        let coded = &mut slot_cache(caches, slot).coded;
         let (cell, _) = new_cell(dictionary, cells, word, row, text);
         let code = code as usize;
         if coded.len() <= code {
