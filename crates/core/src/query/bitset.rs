@@ -117,6 +117,19 @@ impl Bitset {
         self.words.fill(0);
     }
 
+    /// Appends the members of words `words` (rows `64 * words.start` up to
+    /// `64 * words.end`) to `out` in increasing order, and removes them:
+    /// a set used as scratch space for a few rows is read back and emptied
+    /// without going over all its words.
+    pub fn drain_words(&mut self, words: std::ops::Range<usize>, out: &mut Vec<u32>) {
+        let start = words.start;
+        for (i, word) in self.words[words].iter_mut().enumerate() {
+            let base = ((start + i) * 64) as u32;
+            out.extend(BitIter(*word).map(|bit| base + bit));
+            *word = 0;
+        }
+    }
+
     /// Members in increasing order, collected.
     pub fn to_vec(&self) -> Vec<u32> {
         let mut out = Vec::with_capacity(self.count());
@@ -185,6 +198,18 @@ mod tests {
         a.remove(64);
         assert!(!a.contains(64));
         assert!(a.contains(65));
+    }
+
+    #[test]
+    fn drained_words_are_listed_and_emptied() {
+        let mut a = Bitset::new(300);
+        for r in [0, 5, 63, 64, 130, 191, 192, 299] {
+            a.insert(r);
+        }
+        let mut out = vec![7];
+        a.drain_words(1..3, &mut out);
+        assert_eq!(out, vec![7, 64, 130, 191]);
+        assert_eq!(a.to_vec(), vec![0, 5, 63, 192, 299]);
     }
 
     #[test]

@@ -7,15 +7,16 @@ use super::super::posting::{DENSE_SHARE, Posting};
 use super::{Phase, ROWS_PER_UNIT, SearchFinishing};
 
 /// A token's rows from up to this many cell rows are merged by sorting;
-/// more are merged in a bitset.
-const SMALL_UNION: usize = 4096;
+/// more are set in a bitset and read back from it (a sort of a few
+/// thousand rows was most of the finishing's instructions).
+const SMALL_UNION: usize = 32;
 
 impl SearchFinishing {
     /// Gathers the rows of token `id`: its own and those of the cells
-    /// holding it. Returns them as a bitset when they were gathered in
-    /// one and are enough for a dense posting; they are listed in
-    /// `gathered` (increasing, without repeats) unless that bitset is a
-    /// frequent token's, where `gathered` is left empty. Also returns the
+    /// holding it. Returns a frequent token's rows as its bitset when they
+    /// are enough for a dense posting (`gathered` is then left empty);
+    /// otherwise they are listed in `gathered` (increasing, without
+    /// repeats). Also returns the
     /// work done: rows read, and words of a frequent token's bitset.
     fn gather(&mut self, id: u32) -> (Option<Bitset>, usize) {
         let frequent = self.frequent.remove(&id);
@@ -50,6 +51,11 @@ impl SearchFinishing {
             return (None, rows.len());
         }
         let total = own.len() + rows_of_cells.clone().map(Vec::len).sum::<usize>();
+        if cells.len() == 1 && own.is_empty() {
+            // One cell's rows: increasing already.
+            rows.extend(rows_of_cells.flatten());
+            return (None, total);
+        }
         if total <= SMALL_UNION {
             for cell_rows in rows_of_cells {
                 rows.extend_from_slice(cell_rows);
@@ -58,15 +64,18 @@ impl SearchFinishing {
             rows.dedup();
             return (None, total);
         }
-        // Many rows: set in a bitset of the table (a few KB, in cache), read back.
+        // More rows: set in a bitset of the table (a few KB, in cache),
+        // and read back over the words between the first and last row only.
+        rows.clear();
+        let (mut first, mut last) = (u32::MAX, 0);
         for &row in own.iter().chain(rows_of_cells.flatten()) {
             self.scratch.insert(row);
+            (first, last) = (first.min(row), last.max(row));
         }
-        rows.clear();
-        rows.extend(self.scratch.iter());
-        let bits = (rows.len() * DENSE_SHARE >= self.row_count).then(|| self.scratch.clone());
-        self.scratch.clear();
-        (bits, total + rows.len())
+        let words = first as usize / 64..last as usize / 64 + 1;
+        let read = words.len();
+        self.scratch.drain_words(words, rows);
+        (None, total + read + rows.len())
     }
 
     /// Builds the postings of the range's tokens from id `next` on, up to
