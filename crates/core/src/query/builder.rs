@@ -11,6 +11,9 @@ use super::search_build::SearchBuilder;
 use super::search_finish::SearchFinishing;
 use super::sort::SortColumn;
 
+/// Rows read one column after another (see [`QueryIndexBuilder::add_rows`]).
+const BLOCK: usize = 256;
+
 /// An index under construction.
 ///
 /// ```
@@ -93,30 +96,60 @@ impl QueryIndexBuilder {
                 (col, facet)
             })
             .collect();
-        let mut codes: Vec<Option<u32>> = vec![None; index.facets.len()];
         let keyed: Vec<usize> = (0..index.specs.len())
             .filter(|&col| {
                 index.specs[col].sort != SortKind::None && index.sort[col].get().is_some()
             })
             .collect();
-        for row in start..end {
-            let id = row as u32;
-            for (facet, code) in index.facets.iter_mut().zip(&mut codes) {
-                *code = source.with_cell(row, facet.column, |cell| facet.add_cell(id, cell));
+        // Rows are read a block at a time, one column after another: the
+        // look-up structures of one column (its facet values, its
+        // remembered cells) stay in cache for the block's rows, where
+        // reading a row's columns in turn went through all of them for
+        // every row. The block's text stays in cache too.
+        let mut codes: Vec<Vec<Option<u32>>> = vec![Vec::new(); index.facets.len()];
+        let mut logged: Vec<bool> = Vec::new();
+        let slots = searched.len();
+        let search = &mut self.search;
+        for first in (start..end).step_by(BLOCK) {
+            let block = first..(first + BLOCK).min(end);
+            for (facet, codes) in index.facets.iter_mut().zip(&mut codes) {
+                codes.clear();
+                for row in block.clone() {
+                    let id = row as u32;
+                    codes
+                        .push(source.with_cell(row, facet.column, |cell| facet.add_cell(id, cell)));
+                }
             }
+            // `logged[(row - first) * slots + slot]`: the cell's words are
+            // logged, which is done row by row (the log's order), below.
+            logged.clear();
+            logged.resize(block.len() * slots, false);
             for (slot, &(col, facet)) in searched.iter().enumerate() {
-                let search = &mut self.search;
-                match facet.and_then(|f| codes[f]) {
-                    Some(code) if search.add_known_code(slot, id, code) => {}
-                    Some(code) => {
-                        source.with_text(row, col, |text| search.add_new_code(slot, id, code, text))
+                for (i, row) in block.clone().enumerate() {
+                    let id = row as u32;
+                    match facet.and_then(|f| codes[f][i]) {
+                        Some(code) if search.add_known_code(slot, id, code) => {}
+                        Some(code) => source
+                            .with_text(row, col, |text| search.add_new_code(slot, id, code, text)),
+                        None if search.logs_column(slot) => logged[i * slots + slot] = true,
+                        None => {
+                            logged[i * slots + slot] = !source
+                                .with_text(row, col, |text| search.remember_cell(slot, id, text));
+                        }
                     }
-                    None => source.with_text(row, col, |text| search.add_cell(slot, id, text)),
+                }
+            }
+            for (i, row) in block.clone().enumerate() {
+                let cells = &logged[i * slots..][..slots];
+                for (&(col, _), _) in searched.iter().zip(cells).filter(|(_, l)| **l) {
+                    source.with_text(row, col, |text| search.log_cell(row as u32, text));
                 }
             }
             for &col in &keyed {
                 if let Some(keys) = index.sort[col].get_mut() {
-                    source.with_cell(row, col, |cell| keys.set(id, cell));
+                    for row in block.clone() {
+                        source.with_cell(row, col, |cell| keys.set(row as u32, cell));
+                    }
                 }
             }
         }
@@ -150,5 +183,73 @@ impl QueryIndexBuilder {
             None => self.search.finish(row_count),
         };
         self.index
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::query::column::{ColumnSpec, RowTable};
+    use crate::value::Value;
+
+    /// Rows read a block at a time, one column after another, give the
+    /// search index of every searched cell's words added row by row:
+    /// with a coded column (a searched facet), a remembered column, and
+    /// a column that stops being remembered in the middle of a block.
+    #[test]
+    fn blocks_read_by_column_give_the_words_of_every_row() {
+        let rows = 2 * search_build_check() + 3 * BLOCK / 2 + 7;
+        let cell = |row: usize, col: usize| match col {
+            0 => ["Eau", "Déchets", " Mobilité ", ""][row % 4].to_owned(),
+            1 => format!("ville {} école", row % 37),
+            // Some empty cells: the check that turns remembering off
+            // counts non-empty cells only, so it falls inside a block.
+            2 if row % 5 == 0 => String::new(),
+            2 => format!("projet {row} de l'eau"),
+            _ => format!("{}", row % 3),
+        };
+        let table = RowTable {
+            rows: (0..rows)
+                .map(|row| {
+                    (0..4)
+                        .map(|col| {
+                            let text = cell(row, col);
+                            let value = if text.trim().is_empty() {
+                                Value::Null
+                            } else {
+                                Value::String(text.clone())
+                            };
+                            (text, value)
+                        })
+                        .collect()
+                })
+                .collect(),
+        };
+        let specs = vec![
+            ColumnSpec::single_facet("theme", vec!["Eau".into()]).searchable(true),
+            ColumnSpec::text("ville"),
+            ColumnSpec::text("description"),
+            ColumnSpec::single_facet("rang", Vec::new()),
+        ];
+        for slice in [rows, 200, 1_000] {
+            let mut builder = QueryIndexBuilder::new(specs.clone(), rows);
+            while builder.rows_done() < rows {
+                let end = builder.rows_done() + slice;
+                builder.add_rows(&table, end);
+            }
+            let index = builder.finish();
+            let mut plain = SearchBuilder::default();
+            for row in 0..rows {
+                for col in 0..3 {
+                    plain.add_text(row as u32, &cell(row, col));
+                }
+            }
+            let plain = plain.finish(rows);
+            assert_eq!(format!("{:?}", index.search), format!("{plain:?}"));
+        }
+    }
+
+    fn search_build_check() -> usize {
+        crate::query::search_build::CHECK_EVERY
     }
 }

@@ -172,30 +172,63 @@ impl SearchBuilder {
     /// Adds the words of `text`, the cell of `row` in the searched column
     /// numbered `slot`, to `row`: a cell equal to an earlier one of the
     /// same column reuses its tokens. Rows must be added in increasing order.
+    #[cfg(test)]
     pub fn add_cell(&mut self, slot: usize, row: u32, text: &str) {
-        if text.is_empty() {
-            return;
+        if !self.remember_cell(slot, row, text) {
+            self.log_cell(row, text);
         }
+    }
+
+    /// Whether the cells of the searched column numbered `slot` are no
+    /// longer remembered: they go to [`log_cell`](Self::log_cell).
+    pub fn logs_column(&self, slot: usize) -> bool {
+        self.caches.get(slot).is_some_and(|cache| cache.off)
+    }
+
+    /// Adds the words of `text` to `row`, the cell not being remembered.
+    /// Rows must be logged in increasing order (across columns).
+    pub fn log_cell(&mut self, row: u32, text: &str) {
         let SearchBuilder {
             dictionary,
             log,
+            word,
+            ..
+        } = self;
+        add_words(dictionary, log, word, row, text);
+    }
+
+    /// Adds `text`, the cell of `row` in the searched column numbered
+    /// `slot`, as a remembered cell: a cell equal to an earlier one of the
+    /// same column reuses its tokens. Returns `false` when the cell is not
+    /// remembered (the column no longer is, or another text has its hash):
+    /// its words are then to be logged ([`log_cell`](Self::log_cell)). The
+    /// rows of one column must be added in increasing order; columns may
+    /// be added one after another.
+    pub fn remember_cell(&mut self, slot: usize, row: u32, text: &str) -> bool {
+        if text.is_empty() {
+            return true;
+        }
+        let SearchBuilder {
+            dictionary,
             cells,
             caches,
             word,
+            ..
         } = self;
         let cache = slot_cache(caches, slot);
         if cache.off {
-            return add_words(dictionary, log, word, row, text);
+            return false;
         }
         let key = hash(text);
         cache.lookups += 1;
-        match cache.cells.get(&key) {
+        let remembered = match cache.cells.get(&key) {
             Some(cell) if cache.text_of(cell) == text.as_bytes() => {
                 cache.hits += 1;
                 cells.rows[cell.id as usize].push(row);
+                true
             }
             // Another text with the same hash: left out of the cache.
-            Some(_) => add_words(dictionary, log, word, row, text),
+            Some(_) => false,
             None => {
                 let (id, kept) = new_cell(dictionary, cells, word, row, text);
                 cache.ids += kept;
@@ -205,8 +238,9 @@ impl SearchBuilder {
                 };
                 cache.text.extend_from_slice(text.as_bytes());
                 cache.cells.insert(key, cell);
+                true
             }
-        }
+        };
         if cache.lookups == CHECK_EVERY {
             let full = cache.ids > MAX_CACHED_IDS || cache.text.len() > MAX_CACHED_TEXT;
             if cache.hits * MIN_HIT_SHARE < cache.lookups || full {
@@ -221,6 +255,7 @@ impl SearchBuilder {
                 (cache.lookups, cache.hits) = (0, 0);
             }
         }
+        remembered
     }
 
     /// Adds `row` to the cell already seen for the value code `code` in the
