@@ -125,6 +125,8 @@ pub struct TableSource<'a> {
     /// Table column of each schema field (matched by header label).
     columns: Vec<Option<usize>>,
     needs_value: Vec<bool>,
+    /// The missing values of each field.
+    missing: Vec<&'a [String]>,
     values: Vec<OnceCell<CastColumn>>,
 }
 
@@ -148,6 +150,9 @@ impl<'a> TableSource<'a> {
                 .collect(),
             values: needs_value.iter().map(|_| OnceCell::new()).collect(),
             needs_value,
+            missing: (schema.fields.iter())
+                .map(|f| schema.missing_values_of(f))
+                .collect(),
         }
     }
 
@@ -182,8 +187,7 @@ impl CellSource for TableSource<'_> {
             });
             values.get(row)
         } else {
-            let missing = self.schema.missing_values_of(&self.schema.fields[column]);
-            if missing.iter().any(|m| *m == *text) {
+            if self.missing[column].iter().any(|m| *m == *text) {
                 &MISSING
             } else {
                 &PRESENT

@@ -197,6 +197,21 @@ impl Row {
     /// The text of cell `i`.
     #[inline]
     pub fn get(&self, i: usize) -> Option<Text<'_>> {
+        if let (None, Some(Block::Plain(text))) = (&self.owned, &self.source) {
+            // The common case (a row read from a file, held plain), without
+            // going through `BlockText`.
+            let (start, end) = self.bounds(i)?;
+            return text
+                .get(self.start + start..self.start + end)
+                .map(Text::from);
+        }
+        self.get_other(i)
+    }
+
+    /// [`get`](Self::get) for a row that owns its text or whose block is
+    /// packed (kept out of line, so the common case inlines).
+    #[inline(never)]
+    fn get_other(&self, i: usize) -> Option<Text<'_>> {
         self.get_in(i, self.block_text().as_ref())
     }
 
