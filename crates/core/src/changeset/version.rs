@@ -1,5 +1,7 @@
 //! The dataset version a changeset is made against.
 
+use xxhash_rust::xxh64::Xxh64;
+
 /// The bare version in an `ETag` or `X-Vitrine-Version` header value:
 /// without `W/`, quotes, or a representation suffix (`"v.json"` → `v`).
 pub fn version_from_etag(etag: &str) -> Option<String> {
@@ -9,8 +11,11 @@ pub fn version_from_etag(etag: &str) -> Option<String> {
     (!t.is_empty()).then(|| t.to_string())
 }
 
-/// A version for data served without one: 16 hex digits of a 64-bit
-/// FNV-1a hash of the data bytes.
+/// A version for data served without one: 16 hex digits of the XXH64
+/// hash (seed 0) of the data bytes. Any change of the bytes is meant to
+/// change it (drafts and suggestions name the data they were made
+/// against), so every byte is hashed; XXH64 reads 32 bytes a step (FNV-1a,
+/// used before, read one: 1.7 s of a page's main thread at 165 MB).
 pub fn content_version(bytes: &[u8]) -> String {
     let mut hasher = ContentVersion::new();
     hasher.update(bytes);
@@ -18,8 +23,16 @@ pub fn content_version(bytes: &[u8]) -> String {
 }
 
 /// [`content_version`] computed over bytes that arrive in chunks.
-#[derive(Clone, Debug)]
-pub struct ContentVersion(u64);
+#[derive(Clone)]
+pub struct ContentVersion(Xxh64);
+
+impl std::fmt::Debug for ContentVersion {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ContentVersion")
+            .field(&self.finish())
+            .finish()
+    }
+}
 
 impl Default for ContentVersion {
     fn default() -> Self {
@@ -29,20 +42,17 @@ impl Default for ContentVersion {
 
 impl ContentVersion {
     pub fn new() -> ContentVersion {
-        ContentVersion(0xcbf2_9ce4_8422_2325)
+        ContentVersion(Xxh64::new(0))
     }
 
     /// Adds the next chunk of the data.
     pub fn update(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
+        self.0.update(bytes);
     }
 
     /// The version of all the bytes given so far.
     pub fn finish(&self) -> String {
-        format!("{:016x}", self.0)
+        format!("{:016x}", self.0.digest())
     }
 }
 
@@ -71,8 +81,16 @@ mod tests {
     }
 
     #[test]
+    fn content_versions_are_xxh64() {
+        // The reference values of XXH64 with seed 0 (xxhsum -H64).
+        assert_eq!(content_version(b""), "ef46db3751d8e999");
+        assert_eq!(content_version(b"abc"), "44bc2cf5ad770999");
+    }
+
+    #[test]
     fn chunked_versions_equal_the_whole() {
-        let data = b"id,nom\n1,\xc3\xa9cole\n2,b\n";
+        // Longer than XXH64's 32-byte stripes, cut everywhere.
+        let data = b"id,nom\n1,\xc3\xa9cole\n2,b\n3,une ligne plus longue que les autres\n";
         for cut in 0..data.len() {
             let mut hasher = ContentVersion::new();
             hasher.update(&data[..cut]);
