@@ -1,5 +1,5 @@
-//! The first rows of a large file, shown while the rest downloads and is
-//! indexed: a plain table under the progress bar, marked busy, with nothing
+//! The first rows of a file of some size (from [`PREVIEW_FROM`]), shown
+//! while the rest downloads and is indexed: a plain table under the progress bar, marked busy, with nothing
 //! to act on (no counts, filters or sort until they are true for the whole
 //! file). The reader replaces it once the load is complete.
 
@@ -15,9 +15,12 @@ use vitrine_core::load::{CsvLoader, sniff_delimiter};
 use vitrine_core::{CsvOptions, Table};
 use yew::prelude::*;
 
-/// Files smaller than this load whole before anything is shown (they take
-/// little time, and a preview would only flash).
-const LARGE_FILE: usize = 1 << 20;
+/// Files smaller than this load whole before anything is shown: a few
+/// hundred rows at most, read and indexed in little more time than the
+/// preview's own render (it would only flash). From this size on (the
+/// catalogues of a few hundred projects, about 500 KB, included), the
+/// first rows are shown before the whole file is read and indexed.
+const PREVIEW_FROM: usize = 256 << 10;
 /// Rows of the preview: what the grid's scroller shows at its tallest
 /// (`max-height: min(70vh, 40rem)` in `vitrine.css`: 640 px at the usual
 /// 16 px root size, 14 rows of 44 px under the header). More would only
@@ -51,7 +54,7 @@ impl FirstRows {
     /// For a download of `total` bytes when the server announced them.
     pub fn new(total: Option<usize>) -> FirstRows {
         FirstRows {
-            head: total.is_none_or(|t| t >= LARGE_FILE).then(Vec::new),
+            head: total.is_none_or(|t| t >= PREVIEW_FROM).then(Vec::new),
             total,
             reader: None,
             read: 0,
@@ -90,12 +93,13 @@ impl FirstRows {
         None
     }
 
-    /// The table of the first rows, once: when the file is large (its
-    /// announced size, else the bytes in so far) and its first rows are in.
+    /// The table of the first rows, once: when the file is large enough
+    /// (its announced size, else the bytes in so far) and its first rows
+    /// are in.
     fn take(&mut self) -> Option<Table> {
         let head = self.head.as_ref()?;
         // The loader sniffs the delimiter on the first 64 KiB: wait for them.
-        let large = self.total.unwrap_or(head.len()) >= LARGE_FILE;
+        let large = self.total.unwrap_or(head.len()) >= PREVIEW_FROM;
         if !large || head.len() <= SNIFF_BYTES {
             return None;
         }
@@ -211,7 +215,7 @@ mod tests {
     #[test]
     fn a_large_file_gives_its_first_rows_whatever_the_chunks() {
         let bytes = csv(2_000, 600);
-        assert!(bytes.len() >= LARGE_FILE);
+        assert!(bytes.len() >= 1 << 20);
         let whole = load_csv(&bytes, CsvOptions::default()).unwrap();
         for chunk in [1_000, 65_536, 70_001, 3 << 20] {
             let (copied, table) = first_rows(&bytes, chunk, Some(bytes.len()));
@@ -229,9 +233,26 @@ mod tests {
     }
 
     #[test]
+    fn a_file_of_a_few_hundred_rows_gives_its_first_rows() {
+        // About 500 KB, as the first user's catalogue, in one chunk or many.
+        let bytes = csv(800, 600);
+        assert!(bytes.len() < 1 << 20 && bytes.len() >= PREVIEW_FROM);
+        for (chunk, total) in [(bytes.len(), Some(bytes.len())), (16_384, None)] {
+            let (copied, table) = first_rows(&bytes, chunk, total);
+            assert_eq!(table.map(|t| t.len()), Some(ROWS), "chunk {chunk}");
+            let most = if total.is_some() {
+                2 * PIECE
+            } else {
+                PREVIEW_FROM + chunk
+            };
+            assert!(copied <= most, "chunk {chunk}: {copied} bytes copied");
+        }
+    }
+
+    #[test]
     fn a_small_file_shows_no_preview() {
         let bytes = csv(100, 600);
-        assert!(bytes.len() < LARGE_FILE);
+        assert!(bytes.len() < PREVIEW_FROM);
         // Nothing is kept when the size is announced.
         let (copied, table) = first_rows(&bytes, 10_000, Some(bytes.len()));
         assert!(copied == 0 && table.is_none());

@@ -200,3 +200,64 @@ async fn a_file_over_1_mib_shows_its_first_rows_busy_until_the_reader_is_ready()
         "8\u{202F}000 résultats sur 8\u{202F}000"
     );
 }
+
+/// Records whether `check` ever holds for `root`, checked after each batch
+/// of changes to its DOM (before the browser renders them): a state shown
+/// briefly is not missed between two polls.
+fn ever(
+    root: &Element,
+    check: impl Fn(&Element) -> bool + 'static,
+) -> (
+    std::rc::Rc<std::cell::Cell<bool>>,
+    web_sys::MutationObserver,
+    wasm_bindgen::closure::Closure<dyn FnMut()>,
+) {
+    use wasm_bindgen::JsCast;
+    let seen = std::rc::Rc::new(std::cell::Cell::new(false));
+    let (flag, target) = (seen.clone(), root.clone());
+    let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+        if check(&target) {
+            flag.set(true);
+        }
+    });
+    let observer = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()).unwrap();
+    let options = web_sys::MutationObserverInit::new();
+    options.set_child_list(true);
+    options.set_subtree(true);
+    observer.observe_with_options(root, &options).unwrap();
+    (seen, observer, callback)
+}
+
+#[wasm_bindgen_test]
+async fn a_catalogue_of_a_few_hundred_rows_shows_its_first_rows_before_the_reader() {
+    // About 500 KB, as the first user's catalogue (under 1 MiB).
+    let mut csv = String::from("id,nom,budget,jour,mois\n");
+    let filler = "x".repeat(1_200);
+    for i in 0..400 {
+        csv.push_str(&format!(
+            "{i},Projet {i} {filler},{},2024-03-03,03/2024\n",
+            i * 3
+        ));
+    }
+    assert!(csv.len() > 256 << 10 && csv.len() < 1 << 20);
+    let root = shadow_container(None);
+    // The first rows, in file order, busy, while there is no count yet.
+    let (early, _observer, _callback) = ever(&root, |r| {
+        count(r, "table[aria-busy=true] tbody tr") > 0
+            && count(r, ".vt-count") == 0
+            && text_of(r, "tbody tr").contains("Projet 0 ")
+    });
+    let _app = mount(
+        root.clone(),
+        attributes(&[
+            ("src", &data_url("text/csv", &csv)),
+            ("schema", &data_url("application/json", SCHEMA)),
+            ("lang", "fr"),
+        ]),
+    )
+    .unwrap();
+    assert!(eventually(&root, |r| count(r, ".vt-count") == 1).await);
+    assert!(early.get(), "the first rows before the reader");
+    assert_eq!(count(&root, "table[aria-busy=true]"), 0);
+    assert_eq!(text_of(&root, ".vt-count"), "400 résultats sur 400");
+}

@@ -52,6 +52,10 @@ pub fn sniff_delimiter(bytes: &[u8]) -> u8 {
             }
             if i == 0 {
                 width = record.len();
+                if width <= 1 {
+                    // Never chosen (see below): the rest is not read.
+                    break;
+                }
             }
             if record.len() == width {
                 consistent += 1;
@@ -304,6 +308,46 @@ mod tests {
                     std::str::from_utf8(&bytes).ok().map(String::from)
                 );
             }
+        }
+    }
+
+    /// The sniffer as it was written first: every candidate reads its 50
+    /// records, even one whose header has a single column.
+    fn sniff_reading_everything(bytes: &[u8]) -> u8 {
+        let sample = &bytes[..bytes.len().min(super::SNIFF_BYTES)];
+        let mut best = (0usize, 0usize, b',');
+        for d in super::CANDIDATES {
+            let mut rdr = super::reader(d, sample);
+            let mut record = csv::ByteRecord::new();
+            let (mut width, mut consistent) = (0, 0);
+            for i in 0..50 {
+                match rdr.read_byte_record(&mut record) {
+                    Ok(true) => {}
+                    _ => break,
+                }
+                if i == 0 {
+                    width = record.len();
+                }
+                if record.len() == width {
+                    consistent += 1;
+                }
+            }
+            if width > 1 && (consistent, width) > (best.0, best.1) {
+                best = (consistent, width, d);
+            }
+        }
+        best.2
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn candidates_left_after_their_header_pick_the_same_delimiter(
+            text in "[ab,;\t|\"\n]{0,200}"
+        ) {
+            proptest::prop_assert_eq!(
+                super::sniff_delimiter(text.as_bytes()),
+                sniff_reading_everything(text.as_bytes())
+            );
         }
     }
 }
