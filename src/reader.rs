@@ -135,11 +135,15 @@ pub fn reader(props: &ReaderProps) -> Html {
                 <Downloads dataset={dataset.clone()} rows={rows.clone()}
                     link={page_url_with(&prefix, &query)} lang={attrs.lang} />
             </div>
-            <FilterChips dataset={dataset.clone()} query={query.clone()} lang={attrs.lang}
-                dispatch={dispatch.clone()} />
             <div class="vt-body">
-                <FacetPanel dataset={dataset.clone()} result={result.clone()} lang={attrs.lang}
-                    dispatch={dispatch.clone()} />
+                // The active filters head the filter column: showing or
+                // hiding them never moves the results.
+                <div class="vt-side">
+                    <FilterChips dataset={dataset.clone()} query={query.clone()} lang={attrs.lang}
+                        dispatch={dispatch.clone()} />
+                    <FacetPanel dataset={dataset.clone()} result={result.clone()} lang={attrs.lang}
+                        dispatch={dispatch.clone()} />
+                </div>
                 <div class="vt-results">{ body }</div>
             </div>
             // One child either way: yew matches unkeyed children from the end.

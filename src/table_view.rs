@@ -20,7 +20,8 @@ use crate::state::Action;
 use std::rc::Rc;
 use vitrine_core::query::SortKey;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement};
+use wasm_bindgen::closure::Closure;
+use web_sys::{Element, HtmlElement, ResizeObserver};
 use yew::prelude::*;
 
 const ROW_HEIGHT: f64 = 44.0;
@@ -44,7 +45,7 @@ pub fn table_view(props: &TableViewProps) -> Html {
     let s = strings(props.lang);
     let scroller = use_node_ref();
     let scroll_top = use_state(|| 0.0);
-    let viewport = use_state(|| DEFAULT_VIEWPORT);
+    let viewport = use_state_eq(|| DEFAULT_VIEWPORT);
     let edits = use_context::<Edits>();
     // The cell to edit at once: the reader bundle asked for it when it
     // switched to the editor bundle (see `crate::edit_start`).
@@ -74,26 +75,47 @@ pub fn table_view(props: &TableViewProps) -> Html {
     }
     let (rows, cols) = (props.rows.len(), props.columns.len());
 
-    // Measure the viewport, and move the focus after a keyboard move.
+    // The viewport's height, measured when the scroller's size changes (a
+    // ResizeObserver reports it after layout), never by reading it after a
+    // render, which would force the layout of the changed page at once.
     {
-        let (scroller, viewport, focus_pending) =
-            (scroller.clone(), viewport.clone(), focus_pending.clone());
+        let (scroller, viewport) = (scroller.clone(), viewport.clone());
+        use_effect_with((), move |_| {
+            let observed = scroller.cast::<Element>().and_then(|el| {
+                let target = el.clone();
+                let on_resize = Closure::<dyn FnMut()>::new(move || {
+                    let height = f64::from(target.client_height());
+                    if height > 0.0 {
+                        viewport.set(height);
+                    }
+                });
+                let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
+                observer.observe(&el);
+                Some((observer, on_resize))
+            });
+            move || {
+                if let Some((observer, _on_resize)) = observed {
+                    observer.disconnect();
+                }
+            }
+        });
+    }
+    // Move the focus after a keyboard move, once the target row is rendered.
+    {
+        let (scroller, focus_pending) = (scroller.clone(), focus_pending.clone());
         let cell = *active;
         use_effect(move || {
-            if let Some(el) = scroller.cast::<Element>() {
-                let height = f64::from(el.client_height());
-                if height > 0.0 && (height - *viewport).abs() > 1.0 {
-                    viewport.set(height);
-                }
-                // The target row may only be rendered after the scroll it caused.
-                if *focus_pending.borrow() {
-                    let selector = format!("[data-cell='{}-{}']", cell.row, cell.col);
-                    if let Ok(Some(target)) = el.query_selector(&selector) {
-                        *focus_pending.borrow_mut() = false;
-                        if let Ok(target) = target.dyn_into::<HtmlElement>() {
-                            let _ = target.focus();
-                        }
-                    }
+            if !*focus_pending.borrow() {
+                return;
+            }
+            let selector = format!("[data-cell='{}-{}']", cell.row, cell.col);
+            let target = scroller
+                .cast::<Element>()
+                .and_then(|el| el.query_selector(&selector).ok()?);
+            if let Some(target) = target {
+                *focus_pending.borrow_mut() = false;
+                if let Ok(target) = target.dyn_into::<HtmlElement>() {
+                    let _ = target.focus();
                 }
             }
         });
@@ -188,14 +210,46 @@ pub fn table_view(props: &TableViewProps) -> Html {
         };
         if is_active { "0" } else { "-1" }
     };
-    let focus_cell = |cell: GridCell| {
+    // One listener of each kind on the grid, not on every cell: the cell is
+    // read from the target's `data-cell` (see `cell_of`).
+    let onfocusin = {
         let active = active.clone();
-        Callback::from(move |_: FocusEvent| {
-            if *active != cell {
-                active.set(cell)
+        Callback::from(move |e: FocusEvent| {
+            // Only the cell itself: not a link, editor or button inside it.
+            let target: Element = e.target_unchecked_into();
+            if let Some(cell) = data_cell(&target)
+                && *active != cell
+            {
+                active.set(cell);
             }
         })
     };
+    let onclick = {
+        let (active, sort_header, open_row) =
+            (active.clone(), sort_header.clone(), open_row.clone());
+        let editable = edits.is_some();
+        Callback::from(move |e: MouseEvent| {
+            let on_link = e.target_dyn_into::<web_sys::HtmlAnchorElement>().is_some();
+            let Some(cell) = cell_of(&e) else {
+                return;
+            };
+            if cell.row == 0 {
+                active.set(cell);
+                sort_header(cell.col, e.shift_key());
+            } else if !on_link && !editable {
+                open_row(cell.row - 1);
+            }
+        })
+    };
+    let ondblclick = edits.as_ref().map(|_| {
+        let (editing, active) = (editing.clone(), active.clone());
+        Callback::from(move |e: MouseEvent| {
+            if let Some(cell) = cell_of(&e).filter(|c| c.row > 0) {
+                active.set(cell);
+                editing.set(Some(cell));
+            }
+        })
+    });
 
     let headers = props.columns.iter().enumerate().map(|(c, &field)| {
         let name = &props.dataset.field(field).name;
@@ -218,17 +272,9 @@ pub fn table_view(props: &TableViewProps) -> Html {
             }
         });
         let cell = GridCell { row: 0, col: c };
-        let onclick = {
-            let (sort_header, active) = (sort_header.clone(), active.clone());
-            Callback::from(move |e: MouseEvent| {
-                active.set(cell);
-                sort_header(c, e.shift_key());
-            })
-        };
         html! {
             <th role="columnheader" scope="col" aria-sort={aria_sort} aria-colindex={(c + 1).to_string()}
-                tabindex={tabindex(cell)} data-cell={format!("0-{c}")} title={s.sort_hint}
-                onfocus={focus_cell(cell)} {onclick}>
+                tabindex={tabindex(cell)} data-cell={format!("0-{c}")} title={s.sort_hint}>
                 <span class="vt-header-text">{ props.dataset.title(field, props.lang).to_string() }</span>
                 { for indicator }
             </th>
@@ -247,15 +293,6 @@ pub fn table_view(props: &TableViewProps) -> Html {
         let row_ref = edits.as_ref().map(|_| props.dataset.row_ref(row));
         let cells = props.columns.iter().enumerate().map(|(c, &field)| {
             let cell = GridCell { row: pos + 1, col: c };
-            let onclick = {
-                let (open_row, editable) = (open_row.clone(), edits.is_some());
-                Callback::from(move |e: MouseEvent| {
-                    let on_link = e.target_dyn_into::<web_sys::HtmlAnchorElement>().is_some();
-                    if !on_link && !editable {
-                        open_row(pos);
-                    }
-                })
-            };
             let (text, edited, invalid) = match (&edits, &row_ref) {
                 (Some(edits), Some(r)) => {
                     let (text, edited) = edits.shown(row, field);
@@ -273,13 +310,6 @@ pub fn table_view(props: &TableViewProps) -> Html {
                     <div class="vt-cell-text">{ text_content(&props.dataset, field, &text, props.lang) }</div>
                 },
             };
-            let ondblclick = edits.as_ref().map(|_| {
-                let (editing, active) = (editing.clone(), active.clone());
-                Callback::from(move |_: MouseEvent| {
-                    active.set(cell);
-                    editing.set(Some(cell));
-                })
-            });
             let open = (edits.is_some() && *active == cell && *editing != Some(cell)).then(|| {
                 let open_row = open_row.clone();
                 let onclick = Callback::from(move |e: MouseEvent| {
@@ -296,8 +326,7 @@ pub fn table_view(props: &TableViewProps) -> Html {
                 <td role="gridcell" aria-colindex={(c + 1).to_string()} tabindex={tabindex(cell)}
                     data-cell={format!("{}-{c}", pos + 1)} title={cell_title(&text)}
                     class={classes!(edited.then_some("vt-edited"), invalid.then_some("vt-cell-invalid"))}
-                    aria-invalid={invalid.then_some("true")}
-                    onfocus={focus_cell(cell)} {onclick} {ondblclick}>
+                    aria-invalid={invalid.then_some("true")}>
                     { content }
                     { for open }
                 </td>
@@ -315,7 +344,7 @@ pub fn table_view(props: &TableViewProps) -> Html {
         <div class="vt-grid-scroll" ref={scroller} {onscroll}>
             <table role="grid" class="vt-grid" aria-label={s.table_caption}
                 aria-rowcount={(rows + 1).to_string()} aria-colcount={cols.to_string()}
-                style={format!("--vt-columns:{cols}")} {onkeydown}>
+                style={format!("--vt-columns:{cols}")} {onkeydown} {onfocusin} {onclick} {ondblclick}>
                 <thead role="rowgroup">
                     <tr role="row" aria-rowindex="1">{ for headers }</tr>
                 </thead>
@@ -325,6 +354,22 @@ pub fn table_view(props: &TableViewProps) -> Html {
             </table>
         </div>
     }
+}
+
+/// The grid cell an element is (its `data-cell`, "row-col").
+fn data_cell(el: &Element) -> Option<GridCell> {
+    let value = el.get_attribute("data-cell")?;
+    let (row, col) = value.split_once('-')?;
+    Some(GridCell {
+        row: row.parse().ok()?,
+        col: col.parse().ok()?,
+    })
+}
+
+/// The grid cell an event happened in: the nearest cell around its target.
+fn cell_of(e: &MouseEvent) -> Option<GridCell> {
+    let target: Element = e.target_dyn_into()?;
+    data_cell(&target.closest("[data-cell]").ok()??)
 }
 
 /// Scrolls `scroller` so that grid row `row` (0 = header) is visible.

@@ -6,6 +6,7 @@ mod support;
 use support::*;
 
 use vitrine_widget::mount;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::Element;
 
@@ -120,4 +121,131 @@ async fn header_click_sorts_and_a_row_opens_its_detail() {
     );
     click(&root, ".vt-close");
     assert!(eventually(&root, |r| count(r, "[role=dialog]") == 0).await);
+}
+
+/// The element that has the focus in the widget's shadow root.
+fn focused(root: &Element) -> Option<Element> {
+    let shadow: web_sys::ShadowRoot = root.get_root_node().dyn_into().unwrap();
+    shadow.active_element()
+}
+
+fn focus(root: &Element, selector: &str) {
+    let el: web_sys::HtmlElement = find(root, selector)
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .dyn_into()
+        .unwrap();
+    el.focus().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_new_result_updates_the_rows_in_place_and_keeps_the_focused_cell() {
+    let (root, _app) = mounted("fr", "k").await;
+    let first_row = find(&root, "tbody tr").unwrap();
+    focus(&root, "td[data-cell='1-1']");
+    // The focused cell becomes the grid's one tab stop.
+    assert!(
+        eventually(&root, |r| {
+            find(r, "td[data-cell='1-1']").and_then(|td| td.get_attribute("tabindex"))
+                == Some("0".into())
+        })
+        .await
+    );
+    let cell = find(&root, "td[data-cell='1-1']").unwrap();
+    // "vert": the second value of the colour facet (a click that does not
+    // move the focus).
+    let boxes = root
+        .query_selector_all(".vt-facet input[type=checkbox]")
+        .unwrap();
+    let vert: web_sys::HtmlElement = boxes.item(1).unwrap().dyn_into().unwrap();
+    vert.click();
+    assert!(
+        eventually(&root, |r| text_of(r, ".vt-count")
+            == "200 résultats sur 600")
+        .await
+    );
+    assert!(
+        eventually(&root, |r| text_of(r, "td[data-cell='1-1']") == "vert").await,
+        "{}",
+        text_of(&root, "tbody tr")
+    );
+    // The same row and cell elements show the new result, and keep the focus.
+    let row_now = find(&root, "tbody tr").unwrap();
+    assert!(
+        row_now.is_same_node(Some(&first_row)),
+        "the row was re-created"
+    );
+    let cell_now = find(&root, "td[data-cell='1-1']").unwrap();
+    assert!(
+        cell_now.is_same_node(Some(&cell)),
+        "the cell was re-created"
+    );
+    assert_eq!(cell_now.get_attribute("tabindex").as_deref(), Some("0"));
+    assert!(
+        focused(&root).is_some_and(|f| f.is_same_node(Some(&cell))),
+        "the focus left the cell"
+    );
+    // The arrow keys move on from there.
+    press_key(&cell, "ArrowDown");
+    assert!(
+        eventually(&root, |r| focused(r)
+            .and_then(|f| f.get_attribute("data-cell"))
+            .as_deref()
+            == Some("2-1"))
+        .await
+    );
+}
+
+#[wasm_bindgen_test]
+async fn removing_the_filters_moves_the_focus_to_what_stays() {
+    let (root, _app) = mounted("fr", "r").await;
+    let boxes = root
+        .query_selector_all(".vt-facet input[type=checkbox]")
+        .unwrap();
+    for i in [0, 1] {
+        let b: web_sys::HtmlElement = boxes.item(i).unwrap().dyn_into().unwrap();
+        b.click();
+    }
+    assert!(eventually(&root, |r| count(r, ".vt-filter-chip") == 2).await);
+    // One chip removed, one left: the focus goes to "clear all".
+    focus(&root, ".vt-filter-chip");
+    click(&root, ".vt-filter-chip");
+    assert!(eventually(&root, |r| count(r, ".vt-filter-chip") == 1).await);
+    assert!(focused(&root).is_some_and(|f| f.class_list().contains("vt-clear")));
+    // The bar goes away: the focus goes to the search box.
+    click(&root, ".vt-clear");
+    assert!(
+        eventually(&root, |r| text_of(r, ".vt-count")
+            == "600 résultats sur 600")
+        .await
+    );
+    assert_eq!(count(&root, ".vt-active-filters"), 0);
+    assert!(focused(&root).is_some_and(|f| f.id() == "vt-search-input"));
+}
+
+#[wasm_bindgen_test]
+async fn the_rows_follow_the_grid_height() {
+    let (root, _app) = mounted("fr", "h").await;
+    // Once the grid's height is measured (after its first layout).
+    gloo_timers::future::sleep(std::time::Duration::from_millis(200)).await;
+    let shown = count(&root, "tbody tr");
+    // A search that keeps one row shrinks the grid; clearing it shows as
+    // many rows as before (the height is measured again).
+    let input: web_sys::HtmlInputElement =
+        find(&root, ".vt-search input").unwrap().dyn_into().unwrap();
+    input.set_value("Projet 007");
+    let event = web_sys::InputEvent::new("input").unwrap();
+    input.dispatch_event(&event).unwrap();
+    assert!(eventually(&root, |r| count(r, "tbody tr") == 1).await);
+    click(&root, ".vt-clear");
+    assert!(eventually(&root, |r| count(r, "tbody tr") == shown).await);
+    // A taller grid renders more rows.
+    let scroller = find(&root, ".vt-grid-scroll").unwrap();
+    scroller
+        .set_attribute("style", "max-height:1000px")
+        .unwrap();
+    assert!(
+        eventually(&root, |r| count(r, "tbody tr") > shown).await,
+        "{} rows for 1000 px, {shown} for 400 px",
+        count(&root, "tbody tr")
+    );
 }

@@ -1,0 +1,245 @@
+// Where a Vitrine interaction's time goes: opens the bench's Vitrine page in
+// the unpaced browser (as `cargo xtask bench` does for interactions), waits
+// until it is idle after load, then repeats filter → reset and search →
+// reset while recording a CPU profile (`Profiler`) and a trace
+// (`devtools.timeline`) through the DevTools protocol. Prints each
+// interaction's two bench figures (event → DOM updated, event → next paint),
+// the profile's self time by function, and the renderer main thread's time
+// by trace event (script, style, layout, paint…), per interaction.
+//
+//   node xtask/bench/profile.mjs --rows 1000 --repeat 3 [--dist dist] [--top 25]
+//
+// A helper for finding work to cut; the figures the goals are judged on come
+// from `cargo xtask bench`.
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { startServer } from "./server.mjs";
+import { THEME, TOOLS } from "./tools.mjs";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const require = createRequire(import.meta.url);
+const { chromium } = require(path.join(ROOT, "tools/node_modules/playwright-core"));
+
+const { values: opts } = parseArgs({
+  options: {
+    rows: { type: "string", default: "1000" },
+    repeat: { type: "string", default: "3" },
+    dist: { type: "string", default: path.join(ROOT, "dist") },
+    data: { type: "string", default: path.join(ROOT, "target/bench-data") },
+    query: { type: "string", default: "transport" },
+    top: { type: "string", default: "25" },
+    only: { type: "string", default: "filter,search" },
+    inclusive: { type: "string", default: "" },
+    chromium: { type: "string", default: process.env.CHROMIUM || "/usr/bin/chromium" },
+  },
+});
+const repeat = Number(opts.repeat);
+const only = opts.only.split(",");
+const tool = TOOLS.vitrine;
+
+const server = await startServer({ root: ROOT, dist: path.resolve(opts.dist), data: path.resolve(opts.data) });
+const browser = await chromium.launch({
+  executablePath: opts.chromium,
+  headless: true,
+  args: [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-quic", "--disable-background-timer-throttling",
+    "--disable-renderer-backgrounding",
+    "--disable-frame-rate-limit", "--disable-gpu-vsync", "--run-all-compositor-stages-before-draw",
+  ],
+});
+
+try {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(600_000);
+  const page = await context.newPage();
+  page.on("pageerror", (e) => console.error(`pageerror: ${e.message}`));
+  const cdp = await context.newCDPSession(page);
+  await page.goto(`${server.base}${tool.page}?data=/data/ia-${opts.rows}.csv&frames=unpaced`, { waitUntil: "commit" });
+  await page.waitForFunction(() => window.bench && (window.bench.ready !== null || window.bench.error !== null), null, {
+    polling: 100,
+  });
+  await page.waitForTimeout(500);
+  await page.evaluate(() => window.bench.idle());
+  const total = await page.evaluate(() => window.benchAdapter.resultCount());
+
+  const events = [];
+  cdp.on("Tracing.dataCollected", (e) => events.push(...e.value));
+  const traced = new Promise((resolve) => cdp.once("Tracing.tracingComplete", resolve));
+  await cdp.send("Tracing.start", {
+    categories: "toplevel,devtools.timeline,disabled-by-default-devtools.timeline",
+    transferMode: "ReportEvents",
+  });
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
+
+  // Only the timed interactions are profiled and counted (the resets are not).
+  const figures = { filter: [], search: [] };
+  const profiles = [];
+  const interact = async (name, kind, spec, action, ...args) => {
+    await page.evaluate(() => console.timeStamp("vitrine-profile-start"));
+    await cdp.send("Profiler.start");
+    figures[kind].push(await timed(page, name, kind, spec, action, ...args));
+    profiles.push((await cdp.send("Profiler.stop")).profile);
+    await page.evaluate(() => console.timeStamp("vitrine-profile-end"));
+  };
+  for (let i = 0; i < repeat; i++) {
+    if (only.includes("filter")) {
+      await interact("filter" + i, "filter", THEME, tool.filter);
+      await tool.reset(page, total);
+    }
+    if (only.includes("search")) {
+      await interact("search" + i, "search", {}, tool.search, opts.query);
+      await tool.reset(page, total);
+    }
+  }
+  await cdp.send("Tracing.end");
+  await traced;
+
+  console.log(`${opts.rows} rows, ${repeat} × (${only.join(", ")}) and reset, dist ${opts.dist}`);
+  for (const [name, runs] of Object.entries(figures)) {
+    if (!runs.length) continue;
+    const dom = runs.map((r) => r.dom.toFixed(1)).join(" / ");
+    const paint = runs.map((r) => r.paint.toFixed(1)).join(" / ");
+    console.log(`${name}: DOM updated ${dom} ms; next paint ${paint} ms`);
+  }
+  const interactions = profiles.length;
+  printProfile(profiles, interactions, Number(opts.top));
+  if (opts.inclusive) printInclusive(profiles, interactions, new RegExp(opts.inclusive));
+  printTrace(events);
+  await context.close();
+} finally {
+  await browser.close();
+  await server.stop();
+}
+
+async function now(page) {
+  return page.evaluate(() => performance.now());
+}
+
+async function timed(page, name, kind, spec, action, ...args) {
+  await page.evaluate(([n, trigger, k, s]) => void window.bench.arm(n, trigger, k, s), [name, action.trigger, kind, spec]);
+  await action.act(page, ...args);
+  return page.evaluate((n) => window.bench.result(n), name);
+}
+
+/** Self time by function (name and script), per interaction (filters, searches and resets). */
+function printProfile(profiles, interactions, top) {
+  const self = new Map();
+  for (const profile of profiles) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const deltas = profile.timeDeltas;
+  for (let i = 0; i < profile.samples.length; i++) {
+    const node = byId.get(profile.samples[i]);
+    const dt = (deltas[i + 1] ?? 0) / 1000;
+    const f = node.callFrame;
+    const name = f.functionName || "(anonymous)";
+    if (name === "(idle)" || name === "(program)") continue;
+    const key = `${name} ${f.url ? path.basename(f.url) : ""}`.trim();
+    self.set(key, (self.get(key) || 0) + dt);
+  }
+  }
+  const rows = [...self.entries()].sort((a, b) => b[1] - a[1]);
+  const sum = rows.reduce((s, [, t]) => s + t, 0);
+  console.log(`\nCPU profile: ${(sum / interactions).toFixed(1)} ms of script per interaction (self time, top ${top}):`);
+  for (const [key, t] of rows.slice(0, top)) {
+    console.log(`  ${(t / interactions).toFixed(2).padStart(7)} ms  ${key}`);
+  }
+}
+
+/** Inclusive time of the functions whose name matches `pattern` (outermost call only), per interaction. */
+function printInclusive(profiles, interactions, pattern) {
+  const total = new Map();
+  for (const profile of profiles) {
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const parent = new Map();
+    for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
+    const deltas = profile.timeDeltas;
+    for (let i = 0; i < profile.samples.length; i++) {
+      const dt = (deltas[i + 1] ?? 0) / 1000;
+      const seen = new Set();
+      for (let id = profile.samples[i]; id !== undefined; id = parent.get(id)) {
+        const name = byId.get(id).callFrame.functionName;
+        const short = name.replace(/\[[0-9a-f]{16}\]/g, "").slice(0, 160);
+        if (pattern.test(name) && !seen.has(short)) {
+          seen.add(short);
+          total.set(short, (total.get(short) || 0) + dt);
+        }
+      }
+    }
+  }
+  console.log(`\nInclusive time of functions matching ${pattern}, per interaction:`);
+  for (const [name, t] of [...total.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40)) {
+    console.log(`  ${(t / interactions).toFixed(2).padStart(7)} ms  ${name}`);
+  }
+}
+
+/**
+ * CPU time (thread time, `tdur`: what the thread ran, not the wall clock,
+ * so a loaded machine changes it less) of each timed interaction, from the
+ * task of its event (`change` for the filter, `input` for the search) to the
+ * end of the interaction: the event's handlers (the widget's whole render),
+ * then style, layout, pre-paint, paint and layerize on the renderer's main
+ * thread, and raster on its other threads. Medians over the interactions.
+ */
+function printTrace(events) {
+  const main = events.find((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain" && isRenderer(e.pid));
+  if (!main) {
+    console.log("no renderer main thread in the trace");
+    return;
+  }
+  const windows = [];
+  for (const e of events) {
+    if (e.name !== "TimeStamp") continue;
+    const label = e.args?.data?.message;
+    if (label === "vitrine-profile-start") windows.push([e.ts, Infinity]);
+    if (label === "vitrine-profile-end" && windows.length) windows[windows.length - 1][1] = e.ts;
+  }
+  const complete = events.filter((e) => e.pid === main.pid && e.ph === "X" && e.tdur !== undefined);
+  const onMain = complete.filter((e) => e.tid === main.tid);
+  const rows = [];
+  for (const [a, b] of windows) {
+    const inWindow = (e) => e.ts >= a && e.ts <= b;
+    const trigger = onMain
+      .filter((e) => inWindow(e) && e.name === "EventDispatch" && ["change", "input"].includes(e.args?.data?.type))
+      .sort((x, y) => y.tdur - x.tdur)[0];
+    if (!trigger) continue;
+    const after = (e) => e.ts >= trigger.ts && e.ts <= b;
+    const sum = (name, list = onMain) =>
+      list.filter((e) => after(e) && e.name === name).reduce((s, e) => s + e.tdur / 1000, 0);
+    const row = {
+      "event handlers (script)": trigger.tdur / 1000,
+      "style": sum("UpdateLayoutTree"),
+      "layout": sum("Layout"),
+      "pre-paint": sum("PrePaint"),
+      "paint": sum("Paint"),
+      "layerize": sum("Layerize"),
+      "layout objects (dirty, count)": onMain
+        .filter((e) => after(e) && e.name === "Layout")
+        .reduce((s, e) => s + (e.args?.beginData?.dirtyObjects || 0), 0),
+      "layout objects (total, count)": onMain
+        .filter((e) => after(e) && e.name === "Layout")
+        .reduce((s, e) => Math.max(s, e.args?.beginData?.totalObjects || 0), 0),
+      "raster (other threads)": complete
+        .filter((e) => e.tid !== main.tid && after(e) && e.name === "RasterTask")
+        .reduce((s, e) => s + e.tdur / 1000, 0),
+    };
+    rows.push(row);
+  }
+  if (!rows.length) {
+    console.log("no interaction found in the trace");
+    return;
+  }
+  const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+  console.log(`\nCPU time by stage, median of ${rows.length} interactions (ms; each interaction's values in brackets):`);
+  for (const key of Object.keys(rows[0])) {
+    const xs = rows.map((r) => r[key]);
+    console.log(`  ${median(xs).toFixed(1).padStart(6)}  ${key}  [${xs.map((x) => x.toFixed(1)).join(", ")}]`);
+  }
+
+  function isRenderer(pid) {
+    return events.some((e) => e.pid === pid && e.name === "process_name" && e.args?.name === "Renderer");
+  }
+}
