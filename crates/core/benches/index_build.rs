@@ -12,6 +12,10 @@
 //! `VITRINE_BUILD_RUNS=N` sets the number of builds (default 5). Figures go
 //! to BENCHMARKS.md.
 
+#[path = "support/thread_cpu.rs"]
+mod thread_cpu;
+use thread_cpu::cpu_ms;
+
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -57,17 +61,6 @@ unsafe impl GlobalAlloc for Counting {
 
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
-
-/// CPU time of the calling thread, in milliseconds.
-fn cpu_ms() -> f64 {
-    let mut ts = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: `ts` is a valid timespec for the call to write.
-    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
-    ts.tv_sec as f64 * 1e3 + ts.tv_nsec as f64 / 1e6
-}
 
 /// Wall and CPU milliseconds of `f`.
 fn timed<T>(f: impl FnOnce() -> T) -> (T, f64, f64) {

@@ -15,6 +15,10 @@
 //! first only loads the file). Each run also prints the thread CPU time of
 //! its fastest and median build, which needs no second run.
 
+#[path = "../benches/support/thread_cpu.rs"]
+mod thread_cpu;
+use thread_cpu::cpu_ms;
+
 use std::time::Instant;
 
 use vitrine_core::query::{IndexOptions, QueryIndex};
@@ -60,15 +64,4 @@ fn main() {
             cpu[runs / 2]
         );
     }
-}
-
-/// CPU time of the calling thread, in milliseconds.
-fn cpu_ms() -> f64 {
-    let mut ts = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: `clock_gettime` writes into the `timespec` it is given.
-    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
-    ts.tv_sec as f64 * 1e3 + ts.tv_nsec as f64 / 1e6
 }
