@@ -65,7 +65,7 @@ pub fn filter_chips(props: &FilterChipsProps) -> Html {
             })
         };
         html! {
-            <li key={format!("{field}\u{1f}{value}")}>
+            <li>
                 <button type="button" class="vt-filter-chip" {onclick}
                     aria-label={format!("{} {title} : {label}", s.remove_filter)}>
                     <span>{ format!("{title} : {label}") }</span>

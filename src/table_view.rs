@@ -45,7 +45,7 @@ pub fn table_view(props: &TableViewProps) -> Html {
     let s = strings(props.lang);
     let scroller = use_node_ref();
     let scroll_top = use_state(|| 0.0);
-    let viewport = use_state_eq(|| DEFAULT_VIEWPORT);
+    let viewport = use_state(|| DEFAULT_VIEWPORT);
     let edits = use_context::<Edits>();
     // The cell to edit at once: the reader bundle asked for it when it
     // switched to the editor bundle (see `crate::edit_start`).
@@ -81,22 +81,24 @@ pub fn table_view(props: &TableViewProps) -> Html {
     {
         let (scroller, viewport) = (scroller.clone(), viewport.clone());
         use_effect_with((), move |_| {
-            let observed = scroller.cast::<Element>().and_then(|el| {
-                let target = el.clone();
-                let on_resize = Closure::<dyn FnMut()>::new(move || {
-                    let height = f64::from(target.client_height());
-                    if height > 0.0 {
-                        viewport.set(height);
-                    }
-                });
-                let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
-                observer.observe(&el);
-                Some((observer, on_resize))
+            let el = scroller.cast::<Element>();
+            let target = el.clone();
+            let on_resize = Closure::<dyn Fn()>::new(move || {
+                if let Some(height) = target.as_ref().map(|t| f64::from(t.client_height()))
+                    && height > 0.0
+                {
+                    viewport.set(height);
+                }
             });
+            let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
+            if let (Some(observer), Some(el)) = (&observer, &el) {
+                observer.observe(el);
+            }
             move || {
-                if let Some((observer, _on_resize)) = observed {
+                if let Some(observer) = observer {
                     observer.disconnect();
                 }
+                drop(on_resize);
             }
         });
     }
