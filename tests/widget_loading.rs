@@ -204,14 +204,7 @@ async fn a_file_over_1_mib_shows_its_first_rows_busy_until_the_reader_is_ready()
 /// Records whether `check` ever holds for `root`, checked after each batch
 /// of changes to its DOM (before the browser renders them): a state shown
 /// briefly is not missed between two polls.
-fn ever(
-    root: &Element,
-    check: impl Fn(&Element) -> bool + 'static,
-) -> (
-    std::rc::Rc<std::cell::Cell<bool>>,
-    web_sys::MutationObserver,
-    wasm_bindgen::closure::Closure<dyn FnMut()>,
-) {
+fn ever(root: &Element, check: impl Fn(&Element) -> bool + 'static) -> Ever {
     use wasm_bindgen::JsCast;
     let seen = std::rc::Rc::new(std::cell::Cell::new(false));
     let (flag, target) = (seen.clone(), root.clone());
@@ -225,7 +218,19 @@ fn ever(
     options.set_child_list(true);
     options.set_subtree(true);
     observer.observe_with_options(root, &options).unwrap();
-    (seen, observer, callback)
+    Ever {
+        seen,
+        _observer: observer,
+        _callback: callback,
+    }
+}
+
+/// What [`ever`] watches with: whether the check held, and the observer
+/// and its callback, kept alive as long as this is.
+struct Ever {
+    seen: std::rc::Rc<std::cell::Cell<bool>>,
+    _observer: web_sys::MutationObserver,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut()>,
 }
 
 #[wasm_bindgen_test]
@@ -242,7 +247,7 @@ async fn a_catalogue_of_a_few_hundred_rows_shows_its_first_rows_before_the_reade
     assert!(csv.len() > 256 << 10 && csv.len() < 1 << 20);
     let root = shadow_container(None);
     // The first rows, in file order, busy, while there is no count yet.
-    let (early, _observer, _callback) = ever(&root, |r| {
+    let early = ever(&root, |r| {
         count(r, "table[aria-busy=true] tbody tr") > 0
             && count(r, ".vt-count") == 0
             && text_of(r, "tbody tr").contains("Projet 0 ")
@@ -257,7 +262,7 @@ async fn a_catalogue_of_a_few_hundred_rows_shows_its_first_rows_before_the_reade
     )
     .unwrap();
     assert!(eventually(&root, |r| count(r, ".vt-count") == 1).await);
-    assert!(early.get(), "the first rows before the reader");
+    assert!(early.seen.get(), "the first rows before the reader");
     assert_eq!(count(&root, "table[aria-busy=true]"), 0);
     assert_eq!(text_of(&root, ".vt-count"), "400 résultats sur 400");
 }
