@@ -113,6 +113,9 @@ pub trait CellSource {
     fn with_text<R>(&self, row: usize, column: usize, f: impl FnOnce(&str) -> R) -> R {
         self.with_cell(row, column, |cell| f(cell.text))
     }
+    /// Brings the bytes of `rows` into cache ahead of their cells' reads
+    /// (a hint: sources held in memory as cells need not do anything).
+    fn warm_rows(&self, _rows: std::ops::Range<usize>) {}
 }
 
 /// A table held as rows of `(text, value)` cells, columns in spec order.

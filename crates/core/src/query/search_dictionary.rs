@@ -5,8 +5,10 @@
 //! Indexing looks up every word of the searched text here (~6 million
 //! look-ups at 100,000 rows, among ~200,000 distinct tokens), so words
 //! are interned without allocating: words of up to 16 bytes are looked up
-//! as one integer, and the ids of the words met lately are kept in a
-//! small table that stays in cache.
+//! as one integer, and the ids of the words met lately are kept in small
+//! tables that stay in cache (one for words of up to 8 bytes, one for
+//! words of 9 to 16 bytes: French has many of those, "collectivité",
+//! "transports", "environnement").
 
 use rustc_hash::FxHashMap;
 
@@ -18,6 +20,8 @@ pub(super) struct Dictionary {
     /// slot): the frequent words' ids in a small table that stays in
     /// cache, looked up before `small_ids`, whose many rare tokens do not.
     recent: Vec<(u64, u32)>,
+    /// The same for words of 9 to 16 bytes (`1 << RECENT_LONG_BITS` slots).
+    recent_long: Vec<(u128, u32)>,
     /// Ids of words of up to 8 bytes (most words), packed in an integer:
     /// hashing and comparing them needs no string comparison, and the
     /// table's entries are small (more of them stay in cache). Indexed by
@@ -82,6 +86,8 @@ fn pack8(word: &[u8]) -> u64 {
 
 /// Slots of [`Dictionary::recent`]: 4,096 (64 KB).
 const RECENT_BITS: u32 = 12;
+/// Slots of [`Dictionary::recent_long`]: 1,024 (32 KB).
+const RECENT_LONG_BITS: u32 = 10;
 
 impl Dictionary {
     /// The id of `word`, given the next id when new.
@@ -102,9 +108,23 @@ impl Dictionary {
                 self.recent[slot] = (key, id);
                 id
             }
-            Some(packed) => *self.short_ids[is_number(word)]
-                .entry(packed)
-                .or_insert(next),
+            Some(packed) => {
+                if self.recent_long.is_empty() {
+                    self.recent_long = vec![(0, 0); 1 << RECENT_LONG_BITS];
+                }
+                let mixed = (packed as u64) ^ ((packed >> 64) as u64).rotate_left(29);
+                let slot =
+                    (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - RECENT_LONG_BITS)) as usize;
+                let (seen, id) = self.recent_long[slot];
+                if seen == packed {
+                    return id;
+                }
+                let id = *self.short_ids[is_number(word)]
+                    .entry(packed)
+                    .or_insert(next);
+                self.recent_long[slot] = (packed, id);
+                id
+            }
             None => match self.long_ids.get(word) {
                 Some(&id) => id,
                 None => {

@@ -269,6 +269,16 @@ impl Row {
         }
     }
 
+    /// The row's original bytes when held plain (not packed, not edited).
+    pub(crate) fn plain_raw_bytes(&self) -> Option<&[u8]> {
+        match &self.source {
+            Some(Block::Plain(text)) => text
+                .as_bytes()
+                .get(self.start..self.start + self.raw_len as usize),
+            _ => None,
+        }
+    }
+
     /// Replaces cell `i` (cells are appended up to `i` when the row is shorter).
     pub fn set(&mut self, i: usize, value: &str) {
         let mut cells = self.to_vec();
