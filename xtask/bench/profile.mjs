@@ -188,7 +188,8 @@ function printInclusive(profiles, interactions, pattern) {
  * - the event's whole task (handlers, the widget's render, its microtasks,
  *   layouts they forced);
  * - style, layout, pre-paint, paint and layerize on the renderer's main
- *   thread after it (the frames), and raster tasks on its other threads;
+ *   thread, inside that task or in the frames after it, and raster tasks
+ *   on its other threads;
  * - every top-level task, by thread group: the renderer's main thread, its
  *   other threads (compositor, raster workers), and the other processes
  *   (browser, GPU process: display compositing).
@@ -238,8 +239,16 @@ function printTrace(events, kinds) {
     const task = (toplevel.get(`${main.pid}:${main.tid}`) || []).find(
       (e) => e.ts <= trigger.ts && e.ts + e.dur >= trigger.ts + trigger.dur
     ) || trigger;
-    const frameTime = (e) => e.ts >= task.ts + task.dur && e.ts <= b;
-    const sum = (name) => onMain.filter((e) => frameTime(e) && e.name === name).reduce((s, e) => s + e.tdur / 1000, 0);
+    // Style, layout and paint wherever they ran: forced inside the event's
+    // task (Chromium lays out after a click to update the hover state) or
+    // in the frames after it. Outermost events only (a Paint nests Paints).
+    const stage = (name, inTask) =>
+      onMain
+        .filter((e) => e.name === name && e.ts >= task.ts && e.ts <= b)
+        .filter((e) => inTask === undefined || (e.ts < task.ts + task.dur) === inTask)
+        .filter((e, _, all) => !all.some((o) => o !== e && o.ts <= e.ts && o.ts + o.dur >= e.ts + e.dur))
+        .reduce((s, e) => s + e.tdur / 1000, 0);
+    const sum = (name) => stage(name);
     const tasks = (filter) => {
       let t = 0;
       for (const [key, list] of toplevel) {
@@ -251,10 +260,11 @@ function printTrace(events, kinds) {
     };
     rows.push({
       kind,
-      "the event's task (script, forced layouts)": task.tdur / 1000,
+      "the event's task": task.tdur / 1000,
       "… of which event handlers": trigger.tdur / 1000,
-      "style (frames after)": sum("UpdateLayoutTree"),
-      "layout (frames after)": sum("Layout"),
+      "… of which style and layout": stage("UpdateLayoutTree", true) + stage("Layout", true),
+      "style (all)": sum("UpdateLayoutTree"),
+      "layout (all)": sum("Layout"),
       "pre-paint": sum("PrePaint"),
       "paint": sum("Paint"),
       "layerize": sum("Layerize"),
