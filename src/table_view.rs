@@ -25,7 +25,11 @@ use web_sys::{Element, HtmlElement, ResizeObserver};
 use yew::prelude::*;
 
 const ROW_HEIGHT: f64 = 44.0;
-const OVERSCAN: usize = 6;
+/// Rows rendered beyond each edge of the viewport. Every rendered row is
+/// laid out, painted and rastered again after each filter or search (the
+/// cost of the frame that follows it); scrolling renders the new rows in the
+/// frame of its scroll event, so a small margin is enough.
+const OVERSCAN: usize = 2;
 const DEFAULT_VIEWPORT: f64 = 560.0;
 
 #[derive(Properties, PartialEq)]

@@ -26,12 +26,20 @@ export function percentile(values, p) {
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
 }
 
+/** Clicks on an inert area, each timed to the next paint (the floor). */
+const NOOP_CLICKS = 3;
+
 /**
  * Arms the in-page clock, acts, and returns the measured durations (ms):
  * `{ dom, paint }`, from the event to the expected state in the DOM and to
- * its next paint.
+ * its next paint. An action's `prepare` (moving the mouse away first) runs
+ * before the clock is armed, and two frames go by after it.
  */
-async function timed(page, name, kind, spec, action, ...args) {
+export async function timed(page, name, kind, spec, action, ...args) {
+  if (action.prepare) {
+    await action.prepare(page);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  }
   await page.evaluate(([n, trigger, k, s]) => void window.bench.arm(n, trigger, k, s), [name, action.trigger, kind, spec]);
   await action.act(page, ...args);
   return page.evaluate((n) => window.bench.result(n), name);
@@ -144,7 +152,15 @@ async function measureInteractions(browser, base, tool, rows, query) {
     const ready = await page.evaluate(() => window.bench.ready);
     const total = await adapter(page, "resultCount");
 
-    note("idle; filter");
+    // The floor: a click that changes nothing, timed like the interactions
+    // (the median of a few, since it is small beside the machine's noise).
+    note("idle; click on an inert area");
+    const noops = [];
+    for (let i = 0; i < NOOP_CLICKS; i++) {
+      noops.push((await timed(page, `noop${i}`, "none", {}, tool.noop)).paint);
+    }
+
+    note("filter");
     const filter = await timed(page, "filter", "filter", THEME, tool.filter);
     const filtered = await adapter(page, "resultCount");
     const themeTexts = await adapter(page, "columnTexts", THEME.column);
@@ -161,6 +177,7 @@ async function measureInteractions(browser, base, tool, rows, query) {
 
     return {
       figures: {
+        noop_ms: percentile(noops, 50),
         filter_ms: filter.paint,
         search_ms: search.paint,
         sort_ms: sort.paint,
@@ -169,6 +186,7 @@ async function measureInteractions(browser, base, tool, rows, query) {
         sort_dom_ms: sort.dom,
       },
       info: {
+        noop_paints_ms: noops,
         filtered,
         filter_cells_shown: themeTexts.length,
         filter_cells_other: themeTexts.filter((t) => t !== THEME.value).length,

@@ -8,14 +8,20 @@
 // by trace event (script, style, layout, paint…), per interaction.
 //
 //   node xtask/bench/profile.mjs --rows 1000 --repeat 3 [--dist dist] [--top 25]
+//     [--only noop,filter,search] [--save trace.json]
+//
+// `noop` is the bench's floor: a click on an inert area, which changes
+// nothing.
 //
 // A helper for finding work to cut; the figures the goals are judged on come
 // from `cargo xtask bench`.
+import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { startServer } from "./server.mjs";
+import { timed } from "./measure.mjs";
 import { THEME, TOOLS } from "./tools.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -32,6 +38,7 @@ const { values: opts } = parseArgs({
     top: { type: "string", default: "25" },
     only: { type: "string", default: "filter,search" },
     inclusive: { type: "string", default: "" },
+    save: { type: "string", default: "" },
     chromium: { type: "string", default: process.env.CHROMIUM || "/usr/bin/chromium" },
   },
 });
@@ -76,16 +83,21 @@ try {
   await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
 
   // Only the timed interactions are profiled and counted (the resets are not).
-  const figures = { filter: [], search: [] };
+  const figures = { noop: [], filter: [], search: [] };
   const profiles = [];
+  const kinds = [];
   const interact = async (name, kind, spec, action, ...args) => {
     await page.evaluate(() => console.timeStamp("vitrine-profile-start"));
     await cdp.send("Profiler.start");
-    figures[kind].push(await timed(page, name, kind, spec, action, ...args));
+    kinds.push(name.replace(/[0-9]+$/, ""));
+    figures[kinds[kinds.length - 1]].push(await timed(page, name, kind, spec, action, ...args));
     profiles.push((await cdp.send("Profiler.stop")).profile);
     await page.evaluate(() => console.timeStamp("vitrine-profile-end"));
   };
   for (let i = 0; i < repeat; i++) {
+    if (only.includes("noop")) {
+      await interact("noop" + i, "none", {}, tool.noop);
+    }
     if (only.includes("filter")) {
       await interact("filter" + i, "filter", THEME, tool.filter);
       await tool.reset(page, total);
@@ -101,28 +113,20 @@ try {
   console.log(`${opts.rows} rows, ${repeat} × (${only.join(", ")}) and reset, dist ${opts.dist}`);
   for (const [name, runs] of Object.entries(figures)) {
     if (!runs.length) continue;
-    const dom = runs.map((r) => r.dom.toFixed(1)).join(" / ");
+    const dom = runs.map((r) => (r.dom === null ? "—" : r.dom.toFixed(1))).join(" / ");
     const paint = runs.map((r) => r.paint.toFixed(1)).join(" / ");
     console.log(`${name}: DOM updated ${dom} ms; next paint ${paint} ms`);
   }
   const interactions = profiles.length;
   printProfile(profiles, interactions, Number(opts.top));
   if (opts.inclusive) printInclusive(profiles, interactions, new RegExp(opts.inclusive));
-  printTrace(events);
+  printTrace(events, kinds);
+  // The raw trace, for chrome://tracing or Perfetto (`--save FILE`).
+  if (opts.save) writeFileSync(opts.save, JSON.stringify({ traceEvents: events, kinds }));
   await context.close();
 } finally {
   await browser.close();
   await server.stop();
-}
-
-async function now(page) {
-  return page.evaluate(() => performance.now());
-}
-
-async function timed(page, name, kind, spec, action, ...args) {
-  await page.evaluate(([n, trigger, k, s]) => void window.bench.arm(n, trigger, k, s), [name, action.trigger, kind, spec]);
-  await action.act(page, ...args);
-  return page.evaluate((n) => window.bench.result(n), name);
 }
 
 /** Self time by function (name and script), per interaction (filters, searches and resets). */
@@ -179,12 +183,19 @@ function printInclusive(profiles, interactions, pattern) {
 /**
  * CPU time (thread time, `tdur`: what the thread ran, not the wall clock,
  * so a loaded machine changes it less) of each timed interaction, from the
- * task of its event (`change` for the filter, `input` for the search) to the
- * end of the interaction: the event's handlers (the widget's whole render),
- * then style, layout, pre-paint, paint and layerize on the renderer's main
- * thread, and raster on its other threads. Medians over the interactions.
+ * task of its event (the outermost `click` for the filter and the inert
+ * click, `input` for the search) to the end of the interaction:
+ * - the event's whole task (handlers, the widget's render, its microtasks,
+ *   layouts they forced);
+ * - style, layout, pre-paint, paint and layerize on the renderer's main
+ *   thread, inside that task or in the frames after it, and raster tasks
+ *   on its other threads;
+ * - every top-level task, by thread group: the renderer's main thread, its
+ *   other threads (compositor, raster workers), and the other processes
+ *   (browser, GPU process: display compositing).
+ * Medians over the interactions of each kind.
  */
-function printTrace(events) {
+function printTrace(events, kinds) {
   const main = events.find((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain" && isRenderer(e.pid));
   if (!main) {
     console.log("no renderer main thread in the trace");
@@ -199,44 +210,90 @@ function printTrace(events) {
   }
   const complete = events.filter((e) => e.pid === main.pid && e.ph === "X" && e.tdur !== undefined);
   const onMain = complete.filter((e) => e.tid === main.tid);
+  // Top-level tasks of every thread of every process, outermost only.
+  const toplevel = new Map();
+  for (const e of events) {
+    if (e.ph !== "X" || e.tdur === undefined || !String(e.cat).split(",").includes("toplevel")) continue;
+    const key = `${e.pid}:${e.tid}`;
+    if (!toplevel.has(key)) toplevel.set(key, []);
+    toplevel.get(key).push(e);
+  }
+  for (const [key, list] of toplevel) {
+    list.sort((x, y) => x.ts - y.ts);
+    const outer = [];
+    for (const e of list) {
+      const last = outer[outer.length - 1];
+      if (!last || e.ts >= last.ts + last.dur) outer.push(e);
+    }
+    toplevel.set(key, outer);
+  }
   const rows = [];
-  for (const [a, b] of windows) {
+  windows.forEach(([a, b], i) => {
+    const kind = kinds[i];
     const inWindow = (e) => e.ts >= a && e.ts <= b;
+    const types = kind === "search" ? ["input"] : ["click"];
     const trigger = onMain
-      .filter((e) => inWindow(e) && e.name === "EventDispatch" && ["change", "input"].includes(e.args?.data?.type))
+      .filter((e) => inWindow(e) && e.name === "EventDispatch" && types.includes(e.args?.data?.type))
       .sort((x, y) => y.tdur - x.tdur)[0];
-    if (!trigger) continue;
-    const after = (e) => e.ts >= trigger.ts && e.ts <= b;
-    const sum = (name, list = onMain) =>
-      list.filter((e) => after(e) && e.name === name).reduce((s, e) => s + e.tdur / 1000, 0);
-    const row = {
-      "event handlers (script)": trigger.tdur / 1000,
-      "style": sum("UpdateLayoutTree"),
-      "layout": sum("Layout"),
+    if (!trigger) return;
+    const task = (toplevel.get(`${main.pid}:${main.tid}`) || []).find(
+      (e) => e.ts <= trigger.ts && e.ts + e.dur >= trigger.ts + trigger.dur
+    ) || trigger;
+    // Style, layout and paint wherever they ran: forced inside the event's
+    // task (Chromium lays out after a click to update the hover state) or
+    // in the frames after it. Outermost events only (a Paint nests Paints).
+    const stage = (name, inTask) =>
+      onMain
+        .filter((e) => e.name === name && e.ts >= task.ts && e.ts <= b)
+        .filter((e) => inTask === undefined || (e.ts < task.ts + task.dur) === inTask)
+        .filter((e, _, all) => !all.some((o) => o !== e && o.ts <= e.ts && o.ts + o.dur >= e.ts + e.dur))
+        .reduce((s, e) => s + e.tdur / 1000, 0);
+    const sum = (name) => stage(name);
+    const tasks = (filter) => {
+      let t = 0;
+      for (const [key, list] of toplevel) {
+        const [pid, tid] = key.split(":").map(Number);
+        if (!filter(pid, tid)) continue;
+        for (const e of list) if (e.ts >= task.ts && e.ts <= b) t += e.tdur / 1000;
+      }
+      return t;
+    };
+    rows.push({
+      kind,
+      "the event's task": task.tdur / 1000,
+      "… of which event handlers": trigger.tdur / 1000,
+      "… of which style and layout": stage("UpdateLayoutTree", true) + stage("Layout", true),
+      "style (all)": sum("UpdateLayoutTree"),
+      "layout (all)": sum("Layout"),
       "pre-paint": sum("PrePaint"),
       "paint": sum("Paint"),
       "layerize": sum("Layerize"),
       "layout objects (dirty, count)": onMain
-        .filter((e) => after(e) && e.name === "Layout")
+        .filter((e) => e.ts >= task.ts && e.ts <= b && e.name === "Layout")
         .reduce((s, e) => s + (e.args?.beginData?.dirtyObjects || 0), 0),
       "layout objects (total, count)": onMain
-        .filter((e) => after(e) && e.name === "Layout")
+        .filter((e) => e.ts >= task.ts && e.ts <= b && e.name === "Layout")
         .reduce((s, e) => Math.max(s, e.args?.beginData?.totalObjects || 0), 0),
-      "raster (other threads)": complete
-        .filter((e) => e.tid !== main.tid && after(e) && e.name === "RasterTask")
+      "raster tasks (other threads)": complete
+        .filter((e) => e.tid !== main.tid && e.ts >= task.ts && e.ts <= b && e.name === "RasterTask")
         .reduce((s, e) => s + e.tdur / 1000, 0),
-    };
-    rows.push(row);
-  }
+      "CPU, renderer main thread (all tasks)": tasks((pid, tid) => pid === main.pid && tid === main.tid),
+      "CPU, renderer other threads": tasks((pid, tid) => pid === main.pid && tid !== main.tid),
+      "CPU, other processes (browser, GPU)": tasks((pid) => pid !== main.pid),
+    });
+  });
   if (!rows.length) {
     console.log("no interaction found in the trace");
     return;
   }
   const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
-  console.log(`\nCPU time by stage, median of ${rows.length} interactions (ms; each interaction's values in brackets):`);
-  for (const key of Object.keys(rows[0])) {
-    const xs = rows.map((r) => r[key]);
-    console.log(`  ${median(xs).toFixed(1).padStart(6)}  ${key}  [${xs.map((x) => x.toFixed(1)).join(", ")}]`);
+  for (const kind of [...new Set(rows.map((r) => r.kind))]) {
+    const of = rows.filter((r) => r.kind === kind);
+    console.log(`\n${kind}: CPU time by stage, median of ${of.length} (ms; each one's value in brackets):`);
+    for (const key of Object.keys(of[0]).filter((k) => k !== "kind")) {
+      const xs = of.map((r) => r[key]);
+      console.log(`  ${median(xs).toFixed(1).padStart(6)}  ${key}  [${xs.map((x) => x.toFixed(1)).join(", ")}]`);
+    }
   }
 
   function isRenderer(pid) {

@@ -4,6 +4,20 @@
 export const THEME = { column: { field: "theme", title: "Thème principal" }, value: "Mobilités" };
 export const SORT = { column: { field: "nom_projet", title: "Projet" } };
 
+/**
+ * A click on an inert area of the page, the same for both pages: the top
+ * left corner of the viewport, outside the body (both pages centre a body
+ * of at most 78rem in a 1280 px viewport). The mouse is moved there first,
+ * before the clock is armed, so no hover state changes during the timed
+ * click: nothing visible changes.
+ */
+export const INERT = { x: 4, y: 4 };
+const inertClick = {
+  trigger: "click",
+  prepare: (page) => page.mouse.move(INERT.x, INERT.y),
+  act: (page) => page.mouse.click(INERT.x, INERT.y),
+};
+
 const countIs = (n) => `window.benchAdapter.resultCount() === ${n} && window.benchAdapter.rowCount() > 0`;
 
 export const TOOLS = {
@@ -28,6 +42,7 @@ export const TOOLS = {
       trigger: "click",
       act: (page) => page.locator("vitrine-table th", { hasText: new RegExp(`^${SORT.column.title}`) }).click(),
     },
+    noop: inertClick,
     /** Back to every row: the "clear" button resets filters and search. */
     async reset(page, total) {
       await page.locator("vitrine-table .vt-clear").click();
@@ -49,6 +64,7 @@ export const TOOLS = {
       trigger: "click",
       act: (page) => page.locator(`#table .tabulator-col[tabulator-field="${SORT.column.field}"] .tabulator-col-title`).click(),
     },
+    noop: inertClick,
     async reset(page, total) {
       await page.selectOption("#theme", "");
       await page.fill("#search", "");

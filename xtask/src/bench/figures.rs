@@ -32,6 +32,11 @@ pub const FIGURES: &[Figure] = &[
         unit: Unit::Millis,
     },
     Figure {
+        key: "noop_ms",
+        label: "click on an inert area (nothing changes) → next paint: the floor of the figures below",
+        unit: Unit::Millis,
+    },
+    Figure {
         key: "filter_ms",
         label: "filter theme = Mobilités → next paint",
         unit: Unit::Millis,

@@ -149,7 +149,47 @@ pub fn markdown(sizes: &[SizeReport], query: &str) -> String {
             ms(size.data_received.0),
             ms(size.data_received.1)
         ));
+        out.push_str(&floor_note(size));
     }
+    out
+}
+
+/// What the floor (a click that changes nothing → next paint) leaves for
+/// the "→ next paint" goals: the figure each ratio goal asks of Vitrine, and
+/// whether the floor alone is already above it.
+fn floor_note(size: &SizeReport) -> String {
+    let value = |key: &str| size.medians.iter().find(|m| m.0 == key).map(|m| (m.1, m.2));
+    let Some((Some(floor), tab_floor)) = value("noop_ms") else {
+        return String::new();
+    };
+    let ms = |x: f64| format_value(x, Unit::Millis);
+    let mut out = format!(
+        "The floor: a click on an inert area (nothing changes) → next paint takes {} in \
+         Vitrine's page{}.",
+        ms(floor),
+        tab_floor.map_or(String::new(), |t| format!(", {} in Tabulator's", ms(t)))
+    );
+    for key in ["filter_ms", "search_ms", "sort_ms"] {
+        let (Some(g), Some((_, Some(t)))) = (goal(size.rows, key), value(key)) else {
+            continue;
+        };
+        let super::goals::Target::RatioAtLeast(r) = g.target else {
+            continue;
+        };
+        let needed = t / r;
+        let what = key.trim_end_matches("_ms");
+        out.push_str(&format!(
+            " The {what} goal ({}) asks for ≤ {}{}.",
+            g.describe(),
+            ms(needed),
+            if floor > needed {
+                ": below the floor, not reachable as measured"
+            } else {
+                ""
+            }
+        ));
+    }
+    out.push_str("\n\n");
     out
 }
 
@@ -251,6 +291,12 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("search \"transport\""));
+        // Every other figure is 1.0 ms: the floor is above what the search's
+        // goal asks (1.0 / 20), below the filter's (500 / 20).
+        assert!(
+            text.contains("The floor: a click on an inert area (nothing changes) → next paint takes 1.0 ms in Vitrine's page, 1.0 ms in Tabulator's. The filter goal (≥ 20× faster) asks for ≤ 25.0 ms. The search goal (≥ 20× faster) asks for ≤ 0.1 ms: below the floor, not reachable as measured."),
+            "{text}"
+        );
         assert!(
             text.contains("| … the same, from navigation start | 1.0 ms | 1.0 ms | 1.0× | — |"),
             "{text}"
