@@ -123,8 +123,15 @@ const NIGHTLY_TARGET_DIR: &str = "target/wasm-nightly";
 /// Rust flags of the bundles: a panic aborts at once (a WebAssembly trap)
 /// instead of formatting its message for the default hook, whose output
 /// `wasm32-unknown-unknown` drops anyway; the messages, their source
-/// locations and the formatting code they need leave the bundle.
-const BUNDLE_RUSTFLAGS: &[&str] = &["-Zunstable-options", "-Cpanic=immediate-abort"];
+/// locations and the formatting code they need leave the bundle. The source
+/// locations that `#[track_caller]` functions still take (wasm-bindgen's
+/// `unwrap_throw`, `RefCell` borrows) are left out too: their file names
+/// and lines were only ever written into a developer's console message.
+const BUNDLE_RUSTFLAGS: &[&str] = &[
+    "-Zunstable-options",
+    "-Cpanic=immediate-abort",
+    "-Zlocation-detail=none",
+];
 
 /// cargo build (wasm-release, standard library rebuilt with the bundle) +
 /// wasm-bindgen + wasm-opt for one bundle.

@@ -1,4 +1,4 @@
-//! CSV loading with the `csv` crate: dialect sniffing, BOM, CRLF/LF/CR,
+//! CSV loading (the `csv` crate's reading rules, see `records.rs`): dialect sniffing, BOM, CRLF/LF/CR,
 //! quoted delimiters and newlines; each row keeps the span of its bytes.
 
 use std::sync::Arc;
@@ -19,16 +19,6 @@ const CANDIDATES: [u8; 4] = [b',', b';', b'\t', b'|'];
 pub(crate) const SNIFF_BYTES: usize = 64 * 1024;
 pub(crate) const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-fn reader(delimiter: u8, bytes: &[u8]) -> csv::Reader<&[u8]> {
-    csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .quote(b'"')
-        .double_quote(true)
-        .from_reader(bytes)
-}
-
 /// Picks the delimiter that gives the most rows with the header's width,
 /// then the widest header, among `,` `;` tab `|` (in that order on ties).
 pub fn sniff_delimiter(bytes: &[u8]) -> u8 {
@@ -41,23 +31,23 @@ pub fn sniff_delimiter(bytes: &[u8]) -> u8 {
     let sample = &bytes[..end];
     let mut best = (0usize, 0usize, b',');
     for d in CANDIDATES {
-        let mut rdr = reader(d, sample);
-        let mut record = csv::ByteRecord::new();
+        // The records the loader reads (the `csv` crate's reading rules).
+        let mut records = super::records::Records::new(sample, d);
         let mut width = 0;
         let mut consistent = 0;
         for i in 0..50 {
-            match rdr.read_byte_record(&mut record) {
-                Ok(true) => {}
-                _ => break,
-            }
+            let Some(record) = records.next_record() else {
+                break;
+            };
+            let len = record.ends.len();
             if i == 0 {
-                width = record.len();
+                width = len;
                 if width <= 1 {
                     // Never chosen (see below): the rest is not read.
                     break;
                 }
             }
-            if record.len() == width {
+            if len == width {
                 consistent += 1;
             }
         }
@@ -311,13 +301,24 @@ mod tests {
         }
     }
 
+    fn reader(delimiter: u8, bytes: &[u8]) -> csv::Reader<&[u8]> {
+        csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delimiter)
+            .quote(b'"')
+            .double_quote(true)
+            .from_reader(bytes)
+    }
+
     /// The sniffer as it was written first: every candidate reads its 50
-    /// records, even one whose header has a single column.
+    /// records with the `csv` crate, even one whose header has a single
+    /// column.
     fn sniff_reading_everything(bytes: &[u8]) -> u8 {
         let sample = &bytes[..bytes.len().min(super::SNIFF_BYTES)];
         let mut best = (0usize, 0usize, b',');
         for d in super::CANDIDATES {
-            let mut rdr = super::reader(d, sample);
+            let mut rdr = reader(d, sample);
             let mut record = csv::ByteRecord::new();
             let (mut width, mut consistent) = (0, 0);
             for i in 0..50 {
@@ -343,6 +344,19 @@ mod tests {
         #[test]
         fn candidates_left_after_their_header_pick_the_same_delimiter(
             text in "[ab,;\t|\"\n]{0,200}"
+        ) {
+            proptest::prop_assert_eq!(
+                super::sniff_delimiter(text.as_bytes()),
+                sniff_reading_everything(text.as_bytes())
+            );
+        }
+
+        /// The sniffer reads its records with the loader's reader, which
+        /// reads what the `csv` crate reads: quoted delimiters and line
+        /// breaks, doubled quotes, text after a closing quote, CR, CRLF.
+        #[test]
+        fn records_are_counted_as_the_csv_crate_reads_them(
+            text in "([ab,;\t|\"\r\n]|\"\"|\r\n){0,300}"
         ) {
             proptest::prop_assert_eq!(
                 super::sniff_delimiter(text.as_bytes()),
