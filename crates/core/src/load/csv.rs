@@ -1,5 +1,6 @@
-//! CSV loading (the `csv` crate's reading rules, see `records.rs`): dialect sniffing, BOM, CRLF/LF/CR,
-//! quoted delimiters and newlines; each row keeps the span of its bytes.
+//! CSV loading (the `csv` crate's reading rules, see `records.rs`):
+//! dialect sniffing, BOM, CRLF/LF/CR, quoted delimiters and newlines; each
+//! row keeps the span of its bytes.
 
 use std::sync::Arc;
 

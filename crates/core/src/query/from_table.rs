@@ -168,8 +168,9 @@ impl CellSource for TableSource<'_> {
         self.table.len()
     }
 
-    /// Reads one byte of each cache line of the rows' bytes, in order (rows
-    /// held plain: a packed row's block is decompressed in order anyway).
+    /// Reads one byte of each cache line of the rows' bytes, in order. Only
+    /// rows held plain: a packed row is read from its block's decompressed
+    /// copy, which decompressing writes in order.
     fn warm_rows(&self, rows: std::ops::Range<usize>) {
         let mut sum = 0u8;
         for row in &self.table.rows()[rows] {
