@@ -359,6 +359,10 @@ pub async fn load(
         None => start(&src)?,
     };
     let data = fetch_csv(&src, data, on_progress, &on_first_rows).await?;
+    // The download's last slice may have used its time: the schema's
+    // second read and the indexing start in a task of their own, so a
+    // frame waiting since the first rows is not held up by both.
+    yield_now().await;
     let schema = match (schema.into_inner(), &attrs.schema) {
         (None, Some(url)) => {
             Some(

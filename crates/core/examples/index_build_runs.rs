@@ -38,6 +38,7 @@ fn main() {
     let options = IndexOptions::default();
     let mut times = Vec::new();
     let mut cpu = Vec::new();
+    let mut drops = Vec::new();
     for _ in 0..runs {
         let (start, cpu_start) = (Instant::now(), cpu_ms());
         let index = QueryIndex::from_table(&schema, &table, &options);
@@ -52,6 +53,9 @@ fn main() {
                 memory.search_tokens
             );
         }
+        let cpu_start = cpu_ms();
+        drop(index);
+        drops.push(cpu_ms() - cpu_start);
     }
     if runs > 0 {
         let mean = times.iter().sum::<f64>() / runs as f64;
@@ -62,6 +66,11 @@ fn main() {
             "CPU per build: fastest {:.1} ms, median {:.1} ms",
             cpu[0],
             cpu[runs / 2]
+        );
+        drops.sort_by(f64::total_cmp);
+        println!(
+            "CPU per drop of the index: median {:.1} ms",
+            drops[runs / 2]
         );
     }
 }
