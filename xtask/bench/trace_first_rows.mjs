@@ -97,6 +97,13 @@ async function main() {
       });
       await page.goto(`${b.base}/bench/vitrine.html?data=/data/ia-${opts.rows}.csv`, { waitUntil: "commit" });
       await page.waitForFunction(() => window.bench && (window.bench.firstPaint !== null || window.bench.error !== null), null, { polling: 50, timeout: 120000 });
+      // The data request's Resource Timing entry appears once the whole file
+      // is in, which can be after the first rows are painted.
+      await page.waitForFunction(
+        () => window.bench.error !== null || performance.getEntriesByType("resource").some((e) => new URL(e.name).pathname.startsWith("/data/")),
+        null,
+        { polling: 50, timeout: 120000 }
+      );
       const info = await page.evaluate(() => {
         const data = performance.getEntriesByType("resource").find((e) => new URL(e.name).pathname.startsWith("/data/"));
         return { error: window.bench.error, firstPaint: window.bench.firstPaint, start: data.startTime, end: data.responseEnd };
