@@ -41,9 +41,8 @@ impl Slice {
     }
 }
 
-/// Resolves in a new task of the event loop. The task is posted when this
-/// is called (not when the future is first polled).
-pub fn yield_now() -> impl std::future::Future<Output = ()> {
+/// Resolves in a new task of the event loop.
+pub async fn yield_now() {
     let promise = js_sys::Promise::new(&mut |resolve, _reject| {
         if !post_task(&resolve) {
             let scheduled = web_sys::window().and_then(|w| {
@@ -55,36 +54,31 @@ pub fn yield_now() -> impl std::future::Future<Output = ()> {
             }
         }
     });
-    let turn = wasm_bindgen_futures::JsFuture::from(promise);
-    async move {
-        let _ = turn.await;
-    }
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The options of `scheduler.postTask`.
+    type PostTaskOptions;
+    #[wasm_bindgen(method, setter)]
+    fn set_priority(this: &PostTaskOptions, priority: &str);
+
+    /// `scheduler.postTask(f, options)`; throws where the browser has no
+    /// `scheduler`.
+    #[wasm_bindgen(catch, js_namespace = scheduler, js_name = postTask)]
+    fn scheduler_post_task(
+        f: &js_sys::Function,
+        options: &PostTaskOptions,
+    ) -> Result<JsValue, JsValue>;
 }
 
 /// Calls `f` in a new task with `scheduler.postTask` at the `background`
 /// priority, where the browser has it.
 fn post_task(f: &js_sys::Function) -> bool {
-    let Some(window) = web_sys::window() else {
-        return false;
-    };
-    let get = |target: &JsValue, name: &str| js_sys::Reflect::get(target, &JsValue::from_str(name));
-    let Ok(scheduler) = get(&window, "scheduler") else {
-        return false;
-    };
-    match get(&scheduler, "postTask") {
-        Ok(post) if post.is_function() => {
-            let options = js_sys::Object::new();
-            let priority = (
-                JsValue::from_str("priority"),
-                JsValue::from_str("background"),
-            );
-            let _ = js_sys::Reflect::set(&options, &priority.0, &priority.1);
-            post.unchecked_into::<js_sys::Function>()
-                .call2(&scheduler, f, &options)
-                .is_ok()
-        }
-        _ => false,
-    }
+    let options: PostTaskOptions = js_sys::Object::new().unchecked_into();
+    options.set_priority("background");
+    scheduler_post_task(f, &options).is_ok()
 }
 
 #[cfg(all(test, target_arch = "wasm32"))]
@@ -112,12 +106,21 @@ mod tests {
     #[wasm_bindgen_test]
     async fn the_page_s_tasks_go_before_the_next_slice() {
         let order = Rc::new(RefCell::new(Vec::new()));
-        let next_slice = yield_now();
+        let work = order.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            yield_now().await;
+            work.borrow_mut().push("slice");
+        });
+        // A microtask: the spawned work runs up to its yield.
+        let _ =
+            wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&JsValue::NULL)).await;
+        assert!(order.borrow().is_empty(), "the work waits for its turn");
         // Posted after the yield: a frame, an input or the page's own work.
         let page = order.clone();
         page_task(move || page.borrow_mut().push("page"));
-        next_slice.await;
-        order.borrow_mut().push("slice");
+        while order.borrow().len() < 2 {
+            gloo_timers::future::TimeoutFuture::new(10).await;
+        }
         assert_eq!(*order.borrow(), ["page", "slice"]);
     }
 }
