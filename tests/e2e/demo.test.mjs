@@ -31,12 +31,15 @@ test("the demo page renders the widget with the sample data", async () => {
   assert.ok(count > 0 && count <= rowCount - 1);
   const header = await page.locator("vitrine-table thead").innerText();
   assert.match(header, /Projet/);
-  // Rendered inside the element's shadow root, not in the page's DOM.
-  const inShadow = await page.evaluate(
-    () => document.querySelector("vitrine-table").shadowRoot.querySelectorAll("tbody tr").length
-  );
-  assert.equal(inShadow, count);
-  assert.equal(await page.evaluate(() => document.querySelectorAll("tbody tr").length), 0);
+  // Rendered inside the element's shadow root, not in the page's DOM (read
+  // in one evaluation: the grid may add the rows of its measured viewport
+  // between two reads).
+  const where = await page.evaluate(() => ({
+    shadow: document.querySelector("vitrine-table").shadowRoot.querySelectorAll("tbody tr").length,
+    page: document.querySelectorAll("tbody tr").length,
+  }));
+  assert.ok(where.shadow > 0 && where.shadow <= rowCount - 1, `rows in the shadow root: ${where.shadow}`);
+  assert.equal(where.page, 0);
   await page.screenshot({ path: path.join(ARTIFACTS, "demo.png"), fullPage: false });
   assert.deepEqual(errors, []);
 });
