@@ -11,8 +11,8 @@
 //! the main thread free. At the default (`user-visible`) priority Chromium
 //! ran slice after slice and let a frame wait up to about 100 ms, so
 //! rows already shown were not updated, nor the progress bar, until then
-//! (the frame after the first rows of a 1,000-row file waited for three
-//! slices).
+//! (the frame after the first rows of a 1,000-row file waited for two or
+//! three slices).
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;

@@ -16,6 +16,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { startServer } from "./server.mjs";
 import { percentile } from "./measure.mjs";
+import { BROWSER_ARGS } from "./tools.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const require = createRequire(import.meta.url);
@@ -43,11 +44,7 @@ for (const dist of dists) {
 const browser = await chromium.launch({
   executablePath: opts.chromium,
   headless: true,
-  args: [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-quic", "--disable-background-timer-throttling",
-    "--disable-renderer-backgrounding",
-  ],
+  args: BROWSER_ARGS,
 });
 
 const results = new Map(dists.map((d) => [d, []]));

@@ -22,7 +22,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { startServer } from "./server.mjs";
 import { timed } from "./measure.mjs";
-import { THEME, TOOLS } from "./tools.mjs";
+import { BROWSER_ARGS, THEME, TOOLS, UNPACED_ARGS } from "./tools.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const require = createRequire(import.meta.url);
@@ -50,12 +50,7 @@ const server = await startServer({ root: ROOT, dist: path.resolve(opts.dist), da
 const browser = await chromium.launch({
   executablePath: opts.chromium,
   headless: true,
-  args: [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-quic", "--disable-background-timer-throttling",
-    "--disable-renderer-backgrounding",
-    "--disable-frame-rate-limit", "--disable-gpu-vsync", "--run-all-compositor-stages-before-draw",
-  ],
+  args: [...BROWSER_ARGS, ...UNPACED_ARGS],
 });
 
 try {

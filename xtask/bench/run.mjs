@@ -19,6 +19,7 @@ import { parseArgs } from "node:util";
 import { startServer } from "./server.mjs";
 import { measure } from "./measure.mjs";
 import { checkRuns } from "./check.mjs";
+import { BROWSER_ARGS, UNPACED_ARGS } from "./tools.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const require = createRequire(import.meta.url);
@@ -45,20 +46,10 @@ if (sizes.some((n) => !(n > 0)) || !(runs > 0)) {
 
 const loadAtStart = os.loadavg();
 const server = await startServer({ root: ROOT, dist: path.resolve(opts.dist), data: path.resolve(opts.data) });
-const COMMON_ARGS = [
-  "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-  "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
-];
 // Two browsers: frames at 60 Hz for the load and scrolling, as on a usual
-// screen; no frame-rate limit for the interactions, so that "to repaint" is
-// the next paint after the work and not the next 60 Hz frame. In headless
-// Chromium, --disable-frame-rate-limit alone still gives 60 Hz; with
-// --run-all-compositor-stages-before-draw a frame starts as soon as the
-// previous one is drawn (and each frame is drawn before the next starts).
-const UNPACED_ARGS = ["--disable-frame-rate-limit", "--disable-gpu-vsync", "--run-all-compositor-stages-before-draw"];
+// screen; no frame-rate limit for the interactions (see UNPACED_ARGS).
 const launch = (extra) =>
-  chromium.launch({ executablePath: opts.chromium, headless: true, args: [...COMMON_ARGS, ...extra] });
+  chromium.launch({ executablePath: opts.chromium, headless: true, args: [...BROWSER_ARGS, ...extra] });
 const browsers = { paced: await launch([]), unpaced: await launch(UNPACED_ARGS) };
 
 /** Animation frames per second on an empty page (checks each browser's pacing). */

@@ -1,6 +1,19 @@
 // How the bench drives each tool's page like a reader does: the page to
 // open, and the clicks and typing of each interaction (the clock itself is
 // in pages/probe.js). `total` is the row count shown after load.
+/** Flags of every bench browser: headless, no sandbox (root), no background work or throttling. */
+export const BROWSER_ARGS = [
+  "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+  "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
+];
+// The interactions' browser has no frame-rate limit, so that "to repaint" is
+// the next paint after the work and not the next 60 Hz frame. In headless
+// Chromium, --disable-frame-rate-limit alone still gives 60 Hz; with
+// --run-all-compositor-stages-before-draw a frame starts as soon as the
+// previous one is drawn (and each frame is drawn before the next starts).
+export const UNPACED_ARGS = ["--disable-frame-rate-limit", "--disable-gpu-vsync", "--run-all-compositor-stages-before-draw"];
+
 export const THEME = { column: { field: "theme", title: "Thème principal" }, value: "Mobilités" };
 export const SORT = { column: { field: "nom_projet", title: "Projet" } };
 

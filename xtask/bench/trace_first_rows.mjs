@@ -19,6 +19,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { BROWSER_ARGS } from "./tools.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const ME = fileURLToPath(import.meta.url);
@@ -61,9 +62,7 @@ async function main() {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
     headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-      "--disable-sync", "--no-first-run", "--disable-quic", "--disable-background-timer-throttling",
-      "--disable-renderer-backgrounding"],
+    args: BROWSER_ARGS,
   });
   const out = path.join(ROOT, "target/bench/traces");
   mkdirSync(out, { recursive: true });
