@@ -1,7 +1,7 @@
 //! Differential test against frictionless-py, the reference validator.
 //!
 //! Every case in `tests/conformance/cases/*/` (schema.json + data.csv) and
-//! every example file of `../shared/real-schemas/` is validated by Vitrine
+//! every example file of `tests/real-schemas/` is validated by Vitrine
 //! and by frictionless (through `tests/conformance/frictionless_errors.py`),
 //! and the errors are compared by type, row number and field number.
 //!
@@ -52,7 +52,7 @@ fn cases() -> Vec<Case> {
             spec,
         });
     }
-    let real = root().join("../shared/real-schemas");
+    let real = root().join("tests/real-schemas");
     for (dir, files) in [
         ("irve-statique", &["exemple-valide.csv"][..]),
         (
@@ -62,15 +62,17 @@ fn cases() -> Vec<Case> {
         ("dispositif-aide", &["exemple.csv"][..]),
     ] {
         for f in files {
-            if real.join(dir).join(f).exists() {
-                out.push(Case {
-                    name: format!("real-schemas/{dir}/{f}"),
-                    schema: real.join(dir).join("schema.json"),
-                    data: real.join(dir).join(f),
-                    snapshot: None,
-                    spec: Json::Null,
-                });
-            }
+            assert!(
+                real.join(dir).join(f).exists(),
+                "missing tests/real-schemas/{dir}/{f}"
+            );
+            out.push(Case {
+                name: format!("real-schemas/{dir}/{f}"),
+                schema: real.join(dir).join("schema.json"),
+                data: real.join(dir).join(f),
+                snapshot: None,
+                spec: Json::Null,
+            });
         }
     }
     out

@@ -1,10 +1,10 @@
-//! The three schema.data.gouv.fr schemas in `../shared/real-schemas/`: their
+//! The three schema.data.gouv.fr schemas in `tests/real-schemas/`: their
 //! valid examples pass and the invalid one gives frictionless's two errors
 //! (also checked live against frictionless by the conformance test).
 
 use vitrine_core::{CsvOptions, Schema, load_csv, validate};
 
-const REAL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/real-schemas");
+const REAL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/real-schemas");
 
 fn report(dir: &str, file: &str) -> vitrine_core::Report {
     let schema =

@@ -3,7 +3,7 @@
 use vitrine_core::schema::{FieldType, SafeUrl, StringFormat, Visibility};
 use vitrine_core::{CastError, Schema, SchemaError, Value, value::Date};
 
-const REAL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/real-schemas");
+const REAL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/real-schemas");
 
 #[test]
 fn real_schemas_load_as_they_are() {
