@@ -27,6 +27,8 @@ test("readers load the reader bundle only; the first edit loads the editor and k
   await header.click();
   await header.click();
   await page.waitForFunction(() => document.querySelector("vitrine-table").shadowRoot.querySelector("th")?.getAttribute("aria-sort") === "descending");
+  // The URL is written once the change is painted: wait for it too.
+  await page.waitForFunction(() => /[?&]vt-sort=-/.test(location.search));
   const url = page.url();
   const count = await page.locator("vitrine-table .vt-count").innerText();
   const text = (await cell(page, "2-0").locator(".vt-cell-text").innerText()).trim();
