@@ -138,6 +138,55 @@ impl Value {
         }
     }
 
+    /// The value written in ISO 8601 (dates, times, durations) or the
+    /// Table Schema's default form (`"lon, lat"` for a point): one text per
+    /// value whatever the cell's format was (`03/2024` and `2024-03` give
+    /// `2024-03`). `None` for `Null`, text, JSON and lists, which are text
+    /// already or no single value.
+    pub fn canonical_text(&self) -> Option<String> {
+        use std::fmt::Write;
+        let mut out = String::new();
+        let _ = match self {
+            Value::Null | Value::String(_) | Value::Json(_) | Value::List(_) => return None,
+            Value::Integer(i) => write!(out, "{i}"),
+            Value::Number(n) => write!(out, "{n}"),
+            Value::Boolean(b) => write!(out, "{b}"),
+            Value::Year(y) => write_year(&mut out, *y),
+            Value::YearMonth { year, month } => write_date(
+                &mut out,
+                &Date {
+                    year: *year,
+                    month: Some(*month),
+                    day: None,
+                },
+            ),
+            Value::Date(d) => write_date(&mut out, d),
+            Value::Time(t) => write_time(&mut out, t),
+            Value::DateTime {
+                date,
+                time,
+                offset_minutes,
+            } => {
+                let _ = write_date(&mut out, date);
+                out.push('T');
+                let _ = write_time(&mut out, time);
+                match offset_minutes {
+                    None => Ok(()),
+                    Some(0) => write!(out, "Z"),
+                    Some(m) => {
+                        let sign = if *m < 0 { '-' } else { '+' };
+                        write!(out, "{sign}{:02}:{:02}", m.abs() / 60, m.abs() % 60)
+                    }
+                }
+            }
+            Value::Duration { months, seconds } => {
+                write!(out, "P{}Y{}MT{}S", months / 12, months % 12, seconds)
+            }
+            Value::GeoPoint { lon, lat } => write!(out, "{lon}, {lat}"),
+        };
+        Some(out)
+    }
+
     fn kind_rank(&self) -> u8 {
         match self {
             Value::Boolean(_) => 0,
@@ -155,6 +204,43 @@ impl Value {
             Value::Null => 12,
         }
     }
+}
+
+fn write_year(out: &mut String, year: i32) -> std::fmt::Result {
+    use std::fmt::Write;
+    if year < 0 {
+        write!(out, "-{:04}", -(year as i64))
+    } else {
+        write!(out, "{year:04}")
+    }
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as much as the date gives.
+fn write_date(out: &mut String, date: &Date) -> std::fmt::Result {
+    use std::fmt::Write;
+    write_year(out, date.year)?;
+    if let Some(month) = date.month {
+        write!(out, "-{month:02}")?;
+        if let Some(day) = date.day {
+            write!(out, "-{day:02}")?;
+        }
+    }
+    Ok(())
+}
+
+/// `HH:MM:SS`, with the fraction of a second when there is one.
+fn write_time(out: &mut String, time: &Time) -> std::fmt::Result {
+    use std::fmt::Write;
+    write!(
+        out,
+        "{:02}:{:02}:{:02}",
+        time.hour, time.minute, time.second
+    )?;
+    if time.nanosecond > 0 {
+        let fraction = format!("{:09}", time.nanosecond);
+        write!(out, ".{}", fraction.trim_end_matches('0'))?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -186,5 +272,78 @@ mod tests {
     fn null_sorts_last() {
         assert_eq!(Value::Null.sort_cmp(&Value::Integer(1)), Ordering::Greater);
         assert_eq!(Value::Integer(1).sort_cmp(&Value::Null), Ordering::Less);
+    }
+
+    #[test]
+    fn canonical_texts_are_iso() {
+        let date = |month, day| Date {
+            year: 2024,
+            month,
+            day,
+        };
+        let time = Time {
+            hour: 9,
+            minute: 5,
+            second: 0,
+            nanosecond: 250_000_000,
+        };
+        let cases = [
+            (Value::Date(date(Some(3), None)), "2024-03"),
+            (Value::Date(date(Some(3), Some(7))), "2024-03-07"),
+            (
+                Value::Date(Date {
+                    year: 987,
+                    month: None,
+                    day: None,
+                }),
+                "0987",
+            ),
+            (Value::Year(2024), "2024"),
+            (
+                Value::YearMonth {
+                    year: 2024,
+                    month: 11,
+                },
+                "2024-11",
+            ),
+            (Value::Time(time), "09:05:00.25"),
+            (
+                Value::DateTime {
+                    date: date(Some(3), Some(7)),
+                    time,
+                    offset_minutes: Some(-90),
+                },
+                "2024-03-07T09:05:00.25-01:30",
+            ),
+            (
+                Value::DateTime {
+                    date: date(Some(3), Some(7)),
+                    time,
+                    offset_minutes: Some(0),
+                },
+                "2024-03-07T09:05:00.25Z",
+            ),
+            (
+                Value::Duration {
+                    months: 14,
+                    seconds: 30.5,
+                },
+                "P1Y2MT30.5S",
+            ),
+            (
+                Value::GeoPoint {
+                    lon: 2.35,
+                    lat: 48.85,
+                },
+                "2.35, 48.85",
+            ),
+            (Value::Integer(-3), "-3"),
+            (Value::Boolean(true), "true"),
+        ];
+        for (value, text) in cases {
+            assert_eq!(value.canonical_text().as_deref(), Some(text), "{value:?}");
+        }
+        assert_eq!(Value::Null.canonical_text(), None);
+        assert_eq!(Value::String("x".into()).canonical_text(), None);
     }
 }

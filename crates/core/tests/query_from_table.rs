@@ -216,3 +216,41 @@ fn an_accepted_edit_is_reflected_without_rebuilding() {
         .set_window(vitrine_core::query::Window::all());
     assert_eq!(index.execute(&q, &source), rebuilt.execute(&q, &source));
 }
+
+/// A facet on a list of dates counts the dates under their ISO 8601 text,
+/// which a reader can read and a URL can carry.
+#[test]
+fn list_of_dates_facets_on_iso_dates() {
+    let schema = Schema::from_json(
+        r#"{"fields": [
+            {"name": "id", "type": "integer"},
+            {"name": "jalons", "type": "list", "delimiter": ";", "itemType": "date"}
+        ]}"#,
+    )
+    .unwrap();
+    let table = load_csv(
+        b"id,jalons\n1,2024-03-01;2024-06-15\n2,2024-03-01\n3,\n",
+        CsvOptions::default(),
+    )
+    .unwrap();
+    let options = IndexOptions {
+        facets: Some(vec!["jalons".into()]),
+        searchable: None,
+    };
+    let index = QueryIndex::from_table(&schema, &table, &options);
+    let source = TableSource::new(&schema, &table, index.specs());
+    let result = index.execute(&Query::default(), &source);
+    let facet = result.facets.iter().find(|f| f.field == "jalons").unwrap();
+    let mut counts: Vec<(&str, _)> = facet
+        .values
+        .iter()
+        .map(|v| (v.value.as_str(), v.count))
+        .collect();
+    counts.sort();
+    assert_eq!(counts, [("2024-03-01", 2), ("2024-06-15", 1)]);
+    let picked = index.execute(
+        &Query::default().toggle_facet("jalons", "2024-06-15"),
+        &source,
+    );
+    assert_eq!(picked.matching, 1);
+}

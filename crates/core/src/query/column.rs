@@ -197,13 +197,8 @@ pub fn facet_values(cell: Cell<'_>, multi: bool) -> Vec<String> {
 
 fn item_label(item: &Value) -> Option<String> {
     match item {
-        Value::Null | Value::String(_) => None,
-        Value::Integer(i) => Some(i.to_string()),
-        Value::Number(n) => Some(n.to_string()),
-        Value::Boolean(b) => Some(b.to_string()),
-        Value::Year(y) => Some(y.to_string()),
         Value::Json(j) => Some(j.clone()),
-        other => Some(format!("{other:?}")),
+        other => other.canonical_text(),
     }
 }
 
