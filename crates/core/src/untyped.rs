@@ -1,6 +1,7 @@
 //! The schema assumed for data published without one: every column a text field.
 
 use crate::schema::Schema;
+use serde_json::{Map, Value};
 
 /// A schema with one `string` field per header label, in order. Duplicate
 /// or blank labels are named like frictionless does (`field2`, …).
@@ -18,11 +19,20 @@ pub fn text_schema<S: AsRef<str>>(header: &[S]) -> Schema {
         }
         names.push(name);
     }
-    let fields: Vec<serde_json::Value> = names
+    // Built as values (`json!` with variables would bring serde_json's
+    // value serializer into the widget's bundle for this alone).
+    let fields = names
         .into_iter()
-        .map(|name| serde_json::json!({ "name": name, "type": "string" }))
+        .map(|name| {
+            let mut field = Map::new();
+            field.insert("name".to_owned(), Value::String(name));
+            field.insert("type".to_owned(), "string".into());
+            Value::Object(field)
+        })
         .collect();
-    Schema::from_value(&serde_json::json!({ "fields": fields }))
+    let mut schema = Map::new();
+    schema.insert("fields".to_owned(), Value::Array(fields));
+    Schema::from_value(&Value::Object(schema))
         .expect("a schema of string fields with distinct names is valid")
 }
 
