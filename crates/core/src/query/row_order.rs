@@ -55,20 +55,10 @@ pub fn sort_rows(rows: &mut [u32], keys: &[ResolvedKey<'_>], end: usize) {
         }
         return;
     }
-    if let [key] = keys {
-        // One key: rank and row id in one u64.
-        let mut decorated: Vec<u64> = rows
-            .iter()
-            .map(|&r| (u64::from(key.ordinal(r)) << 32) | u64::from(r))
-            .collect();
-        sort_prefix(&mut decorated, end, u64::cmp);
-        for (slot, d) in rows.iter_mut().zip(&decorated[..end]) {
-            *slot = *d as u32;
-        }
-        return;
-    }
     // Up to three keys' ranks and the row id in one u128; further keys
-    // are compared only between rows equal on the first three.
+    // are compared only between rows equal on the first three. (One key
+    // would fit in a u64; one comparison sort of one type keeps the
+    // widget's bundle smaller, and these sorts are of few rows.)
     let (packed, rest) = keys.split_at(keys.len().min(3));
     let mut decorated: Vec<u128> = rows
         .iter()
@@ -81,15 +71,13 @@ pub fn sort_rows(rows: &mut [u32], keys: &[ResolvedKey<'_>], end: usize) {
             (d << 32) | u128::from(r)
         })
         .collect();
-    if rest.is_empty() {
-        sort_prefix(&mut decorated, end, u128::cmp);
-    } else {
-        sort_prefix(&mut decorated, end, |a, b| {
-            (a >> 32)
-                .cmp(&(b >> 32))
-                .then_with(|| compare(rest, *a as u32, *b as u32))
-        });
-    }
+    // Without further keys, `compare(rest, …)` is the row ids' order: the
+    // packed integers' order.
+    sort_prefix(&mut decorated, end, |a, b| {
+        (a >> 32)
+            .cmp(&(b >> 32))
+            .then_with(|| compare(rest, *a as u32, *b as u32))
+    });
     for (slot, d) in rows.iter_mut().zip(&decorated[..end]) {
         *slot = *d as u32;
     }
