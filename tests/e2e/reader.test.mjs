@@ -165,3 +165,18 @@ test("the colour scheme follows the system unless the theme attribute is set", a
   assert.equal(await background(), WHITE);
   await page.emulateMedia({ colorScheme: "light" });
 });
+
+test("\"copy link\" copies the page URL with the current search and sort", async () => {
+  const { page, errors } = await open();
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.locator("vitrine-table #vt-search-input").fill("Ville");
+  await page.locator("vitrine-table th").first().click();
+  // The URL is written once the change is painted.
+  await page.waitForFunction(() => /vt-q=Ville/.test(location.search) && /vt-sort=/.test(location.search));
+  await page.locator("vitrine-table .vt-actions button", { hasText: "Copier le lien" }).click();
+  await page.locator("vitrine-table .vt-copied", { hasText: /copié/ }).waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, page.url());
+  assert.match(copied, /vt-q=Ville/);
+  assert.deepEqual(errors, []);
+});
