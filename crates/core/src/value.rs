@@ -180,7 +180,20 @@ impl Value {
                 }
             }
             Value::Duration { months, seconds } => {
-                write!(out, "P{}Y{}MT{}S", months / 12, months % 12, seconds)
+                // A negative duration is written with its sign in front.
+                let sign = if *months < 0 || *seconds < 0.0 {
+                    "-"
+                } else {
+                    ""
+                };
+                let months = months.unsigned_abs();
+                write!(
+                    out,
+                    "{sign}P{}Y{}MT{}S",
+                    months / 12,
+                    months % 12,
+                    seconds.abs()
+                )
             }
             Value::GeoPoint { lon, lat } => write!(out, "{lon}, {lat}"),
         };
