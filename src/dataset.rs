@@ -5,8 +5,9 @@ use crate::attrs::Attrs;
 use crate::i18n::Lang;
 use crate::load::{Fetched, LoadError, Progress};
 use crate::slices::{Slice, yield_now};
+use std::borrow::Cow;
 use vitrine_core::changeset::RowRef;
-use vitrine_core::display::{CellDisplay, display_cell_in};
+use vitrine_core::display::{CellDisplay, display_cell_in, value_label};
 use vitrine_core::header_match::{HeaderMatch, header_match};
 use vitrine_core::query::{
     IndexOptions, Query, QueryIndex, QueryResult, SortPreparation, TableIndexer, TableSource,
@@ -223,11 +224,13 @@ impl Dataset {
         self.schema.fields[field].title_in(lang.code())
     }
 
-    /// The label of an enum value of the field named `name`.
-    pub fn label<'a>(&'a self, name: &str, value: &'a str, lang: Lang) -> &'a str {
+    /// How an enum value or a list item of the field named `name` is shown
+    /// (decided by `vitrine-core`): its label, a typed item (a date…)
+    /// written for the interface language, or the value.
+    pub fn label<'a>(&'a self, name: &str, value: &'a str, lang: Lang) -> Cow<'a, str> {
         match self.schema.field(name) {
-            Some(f) => f.enum_label(value, lang.code()),
-            None => value,
+            Some(f) => value_label(f, value, lang.code(), lang.locale()),
+            None => Cow::Borrowed(value),
         }
     }
 

@@ -47,7 +47,7 @@ pub fn facet_group(props: &FacetGroupProps) -> Html {
     let values = facet.values.iter().enumerate().filter(|(_, v)| {
         wanted.is_empty()
             || v.selected
-            || fold(dataset.label(&name, &v.value, props.lang)).contains(&wanted)
+            || fold(&dataset.label(&name, &v.value, props.lang)).contains(&wanted)
     });
     let items = values.map(|(i, v)| {
         let onchange = {

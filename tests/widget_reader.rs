@@ -249,3 +249,55 @@ async fn the_rows_follow_the_grid_height() {
         count(&root, "tbody tr")
     );
 }
+
+/// A list of dates: its chips, its facet values and the active filter read
+/// as dates of the interface language; the filter itself is the ISO date.
+#[wasm_bindgen_test]
+async fn list_items_of_dates_read_as_dates() {
+    let schema = r#"{"fields":[
+      {"name":"id","type":"integer"},
+      {"name":"jalons","type":"list","delimiter":";","itemType":"date","title":"Jalons"}
+    ]}"#;
+    let root = container();
+    let _app = mount(
+        root.clone(),
+        attributes(&[
+            (
+                "src",
+                &data_url(
+                    "text/csv",
+                    "id,jalons\n1,2024-03-01;2024-06-15\n2,2024-03-01\n",
+                ),
+            ),
+            ("schema", &data_url("application/json", schema)),
+            ("lang", "fr"),
+            ("id", "d"),
+            ("facets", "jalons"),
+            ("readonly", ""),
+        ]),
+    )
+    .unwrap();
+    assert!(
+        eventually(&root, |r| count(r, "tbody tr") == 2).await,
+        "rows rendered"
+    );
+    let chips = text_of(&root, "tbody tr .vt-chips");
+    assert!(
+        chips.contains("1er mars 2024") && chips.contains("15 juin 2024"),
+        "{chips}"
+    );
+    let facet = text_of(&root, ".vt-facet");
+    assert!(
+        facet.contains("1er mars 2024") && !facet.contains("2024-03-01"),
+        "{facet}"
+    );
+    click(&root, ".vt-facet input[type=checkbox]");
+    assert!(eventually(&root, |r| count(r, ".vt-filter-chip") == 1).await);
+    assert!(text_of(&root, ".vt-filter-chip").contains("mars 2024"));
+    let url_search = || web_sys::window().unwrap().location().search().unwrap();
+    assert!(
+        eventually(&root, |_| url_search().contains("d-jalons=2024-0")).await,
+        "the filter in the URL is the ISO date: {}",
+        url_search()
+    );
+}

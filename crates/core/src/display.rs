@@ -2,6 +2,9 @@
 //! when the URL is safe, an email as a `mailto:` link. One decision for the
 //! table, the cards and the detail view.
 
+use std::borrow::Cow;
+
+use crate::cast::cast_type;
 use crate::locale_format::{Locale, format_value};
 use crate::schema::{Field, FieldType, SafeUrl, Schema, StringFormat};
 use crate::url::check_safe_url;
@@ -76,6 +79,33 @@ pub fn display_cell_in(schema: &Schema, field: usize, text: &str, locale: Locale
     }
 }
 
+/// How an enum value or a list item of `field` (a chip, a facet value, an
+/// active filter) is shown: its label in `lang` (`vitrine:enumLabels`) when
+/// the schema gives one; a typed list item (dates, numbers…) written for
+/// `locale` ("3 mars 2024"), as the field's single values are; otherwise
+/// the value itself.
+pub fn value_label<'a>(
+    field: &'a Field,
+    value: &'a str,
+    lang: &str,
+    locale: Locale,
+) -> Cow<'a, str> {
+    let label = field.enum_label(value, lang);
+    if label != value {
+        return Cow::Borrowed(label);
+    }
+    let FieldType::List { item_type, .. } = &field.field_type else {
+        return Cow::Borrowed(value);
+    };
+    if matches!(**item_type, FieldType::String(_)) {
+        return Cow::Borrowed(value);
+    }
+    match cast_type(item_type, value).and_then(|typed| format_value(&typed.into_value(), locale)) {
+        Some(formatted) => Cow::Owned(formatted),
+        None => Cow::Borrowed(value),
+    }
+}
+
 /// Whether a field holds links (`format: uri` or `vitrine:safeUrl`).
 pub fn is_link_field(field: &Field) -> bool {
     field.extensions.safe_url.is_some()
@@ -117,6 +147,32 @@ mod tests {
             ],"missingValues":["","NA"]}"#,
         )
         .unwrap()
+    }
+
+    #[test]
+    fn labels_of_values_and_list_items() {
+        let s = Schema::from_json(
+            r#"{"fields":[
+            {"name":"jalons","type":"list","delimiter":";","itemType":"date"},
+            {"name":"tailles","type":"list","delimiter":";","itemType":"number"},
+            {"name":"tags","type":"list","delimiter":";"},
+            {"name":"statut","type":"string","constraints":{"enum":["en_cours"]},
+             "vitrine:enumLabels":{"en_cours":{"fr":"En cours","en":"Ongoing"}}}
+            ]}"#,
+        )
+        .unwrap();
+        let label = |f: usize, v: &str, locale: Locale| {
+            let lang = if locale == Locale::Fr { "fr" } else { "en" };
+            value_label(&s.fields[f], v, lang, locale).into_owned()
+        };
+        assert_eq!(label(0, "2024-03-01", Locale::Fr), "1er mars 2024");
+        assert_eq!(label(0, "2024-03-01", Locale::En), "March 1, 2024");
+        assert_eq!(label(1, "1234.5", Locale::Fr), "1\u{202f}234,5");
+        // Not a value of the item type: shown as it is.
+        assert_eq!(label(0, "bientôt", Locale::Fr), "bientôt");
+        assert_eq!(label(2, "2024-03-01", Locale::Fr), "2024-03-01");
+        assert_eq!(label(3, "en_cours", Locale::En), "Ongoing");
+        assert_eq!(label(3, "autre", Locale::Fr), "autre");
     }
 
     #[test]
