@@ -43,21 +43,38 @@ fn container() -> Element {
 }
 
 async fn mounted(lang: &str, id: &str) -> (Element, vitrine_widget::VitrineApp) {
+    mounted_with(&csv(), SCHEMA, lang, id, &[("card-title", "nom")]).await
+}
+
+/// The page URL's query string.
+fn page_search() -> String {
+    web_sys::window().unwrap().location().search().unwrap()
+}
+
+/// The widget on `csv` described by `schema`, read-only (a click on a row
+/// opens its detail; editing has its own tests in widget_edits.rs), once
+/// rows are rendered.
+async fn mounted_with(
+    csv: &str,
+    schema: &str,
+    lang: &str,
+    id: &str,
+    more: &[(&str, &str)],
+) -> (Element, vitrine_widget::VitrineApp) {
     let root = container();
-    let app = mount(
-        root.clone(),
-        attributes(&[
-            ("src", &data_url("text/csv", &csv())),
-            ("schema", &data_url("application/json", SCHEMA)),
-            ("lang", lang),
-            ("id", id),
-            ("card-title", "nom"),
-            // Read-only: a click on a row opens its detail (editing has its
-            // own tests in widget_edits.rs).
-            ("readonly", ""),
-        ]),
-    )
-    .unwrap();
+    let (src, schema) = (
+        data_url("text/csv", csv),
+        data_url("application/json", schema),
+    );
+    let mut pairs = vec![
+        ("src", src.as_str()),
+        ("schema", schema.as_str()),
+        ("lang", lang),
+        ("id", id),
+        ("readonly", ""),
+    ];
+    pairs.extend_from_slice(more);
+    let app = mount(root.clone(), attributes(&pairs)).unwrap();
     assert!(
         eventually(&root, |r| count(r, "tbody tr") > 0).await,
         "rows rendered"
@@ -113,11 +130,10 @@ async fn header_click_sorts_and_a_row_opens_its_detail() {
     assert!(eventually(&root, |r| count(r, "[role=dialog]") == 1).await);
     assert!(text_of(&root, "[role=dialog] h2").contains("Projet 599"));
     // The URL is written once the change is painted.
-    let search = || web_sys::window().unwrap().location().search().unwrap();
     assert!(
-        eventually(&root, |_| search().contains("t-row=599")).await,
+        eventually(&root, |_| page_search().contains("t-row=599")).await,
         "{}",
-        search()
+        page_search()
     );
     click(&root, ".vt-close");
     assert!(eventually(&root, |r| count(r, "[role=dialog]") == 0).await);
@@ -258,29 +274,9 @@ async fn list_items_of_dates_read_as_dates() {
       {"name":"id","type":"integer"},
       {"name":"jalons","type":"list","delimiter":";","itemType":"date","title":"Jalons"}
     ]}"#;
-    let root = container();
-    let _app = mount(
-        root.clone(),
-        attributes(&[
-            (
-                "src",
-                &data_url(
-                    "text/csv",
-                    "id,jalons\n1,2024-03-01;2024-06-15\n2,2024-03-01\n",
-                ),
-            ),
-            ("schema", &data_url("application/json", schema)),
-            ("lang", "fr"),
-            ("id", "d"),
-            ("facets", "jalons"),
-            ("readonly", ""),
-        ]),
-    )
-    .unwrap();
-    assert!(
-        eventually(&root, |r| count(r, "tbody tr") == 2).await,
-        "rows rendered"
-    );
+    let csv = "id,jalons\n1,2024-03-01;2024-06-15\n2,2024-03-01\n";
+    let (root, _app) = mounted_with(csv, schema, "fr", "d", &[("facets", "jalons")]).await;
+    assert!(eventually(&root, |r| count(r, "tbody tr") == 2).await);
     let chips = text_of(&root, "tbody tr .vt-chips");
     assert!(
         chips.contains("1er mars 2024") && chips.contains("15 juin 2024"),
@@ -294,10 +290,9 @@ async fn list_items_of_dates_read_as_dates() {
     click(&root, ".vt-facet input[type=checkbox]");
     assert!(eventually(&root, |r| count(r, ".vt-filter-chip") == 1).await);
     assert!(text_of(&root, ".vt-filter-chip").contains("mars 2024"));
-    let url_search = || web_sys::window().unwrap().location().search().unwrap();
     assert!(
-        eventually(&root, |_| url_search().contains("d-jalons=2024-0")).await,
+        eventually(&root, |_| page_search().contains("d-jalons=2024-0")).await,
         "the filter in the URL is the ISO date: {}",
-        url_search()
+        page_search()
     );
 }
