@@ -142,7 +142,7 @@ async function measureLoad(browser, base, tool, rows) {
 }
 
 /** Filter, search and sort, each to the next paint, in the unpaced browser. */
-async function measureInteractions(browser, base, tool, rows, query) {
+export async function measureInteractions(browser, base, tool, rows, query) {
   const { context, page, errors } = await open(browser, base, tool, rows, "unpaced");
   try {
     // A reader reads before acting: the first interaction comes once the

@@ -1,0 +1,69 @@
+// The interaction figures of the Vitrine bench page (filter, search, sort →
+// DOM updated and → next paint, and the floor) for several bundles, in one
+// Chromium without frame-rate limit (the bench's interaction browser), the
+// bundles alternating run after run (the order reversed every other round),
+// so a change in the machine's load falls on every bundle alike. Each run
+// is the bench's own (`measure.mjs`): a fresh context, the whole file
+// loaded, the page idle, then the floor, filter, search and sort.
+//
+//   node xtask/bench/interact_ab.mjs [--rows 100000] [--runs 6] [--query transport] DIST_A DIST_B …
+//
+// Not part of `cargo xtask bench`.
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { startServer } from "./server.mjs";
+import { measureInteractions, percentile } from "./measure.mjs";
+import { BROWSER_ARGS, TOOLS, UNPACED_ARGS } from "./tools.mjs";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const require = createRequire(import.meta.url);
+const { chromium } = require(path.join(ROOT, "tools/node_modules/playwright-core"));
+
+const { values: opts, positionals: dists } = parseArgs({
+  allowPositionals: true,
+  options: {
+    rows: { type: "string", default: "100000" },
+    runs: { type: "string", default: "6" },
+    query: { type: "string", default: "transport" },
+    data: { type: "string", default: path.join(ROOT, "target/bench-data") },
+    chromium: { type: "string", default: process.env.CHROMIUM || "/usr/bin/chromium" },
+  },
+});
+if (!dists.length) {
+  console.error("usage: interact_ab.mjs [--rows N] [--runs N] [--query WORD] DIST_A [DIST_B …]");
+  process.exit(2);
+}
+
+const servers = new Map();
+for (const dist of dists) {
+  servers.set(dist, await startServer({ root: ROOT, dist: path.resolve(dist), data: path.resolve(opts.data) }));
+}
+const browser = await chromium.launch({
+  executablePath: opts.chromium,
+  headless: true,
+  args: [...BROWSER_ARGS, ...UNPACED_ARGS],
+});
+
+const KEYS = ["noop_ms", "filter_ms", "filter_dom_ms", "search_ms", "search_dom_ms", "sort_ms", "sort_dom_ms"];
+const line = (f) => KEYS.map((k) => `${k.replace("_ms", "")} ${f[k].toFixed(1)}`).join(", ");
+const results = new Map(dists.map((d) => [d, []]));
+try {
+  for (let round = 0; round < Number(opts.runs); round++) {
+    const order = round % 2 ? [...dists].reverse() : dists;
+    for (const dist of order) {
+      const { figures, errors } = await measureInteractions(browser, servers.get(dist).base, TOOLS.vitrine, Number(opts.rows), opts.query);
+      if (errors.length) throw new Error(`${dist}: ${errors.join("; ")}`);
+      results.get(dist).push(figures);
+      console.log(`${dist}: ${line(figures)} ms`);
+    }
+  }
+  for (const [dist, runs] of results) {
+    const medians = Object.fromEntries(KEYS.map((k) => [k, percentile(runs.map((f) => f[k]), 50)]));
+    console.log(`${dist}: median of ${runs.length}: ${line(medians)} ms`);
+  }
+} finally {
+  await browser.close();
+  for (const server of servers.values()) await server.stop();
+}
