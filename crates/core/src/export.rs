@@ -39,13 +39,12 @@ pub fn export_csv(schema: &Schema, table: &Table, rows: &[u32]) -> Vec<u8> {
 }
 
 /// A JSON array with one object per row: public field name to cell text,
-/// `null` for a missing value. Pretty-printed with two-space indents, keys in
-/// byte order (as `serde_json::to_string_pretty` writes them; written by hand
-/// so the widget's bundle carries no JSON serializer).
+/// `null` for a missing value. Keys in the schema's field order, as the CSV
+/// export's columns. Pretty-printed with two-space indents as
+/// `serde_json::to_string_pretty` writes them (written by hand so the
+/// widget's bundle carries no JSON serializer).
 pub fn export_json(schema: &Schema, table: &Table, rows: &[u32]) -> String {
-    let mut columns = public_columns(schema, table);
-    // Field names are distinct (the schema requires it).
-    columns.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let columns = public_columns(schema, table);
     if rows.is_empty() {
         return "[]".to_owned();
     }
@@ -125,10 +124,25 @@ mod tests {
         assert!(!csv.contains("s1"));
     }
 
-    /// The reference: the same objects written by serde_json.
+    /// A JSON object whose keys serde_json writes in the order given.
+    struct Ordered(Vec<(String, serde_json::Value)>);
+
+    impl serde::Serialize for Ordered {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeMap;
+            let mut map = serializer.serialize_map(Some(self.0.len()))?;
+            for (key, value) in &self.0 {
+                map.serialize_entry(key, value)?;
+            }
+            map.end()
+        }
+    }
+
+    /// The reference: the same objects written by serde_json, keys in the
+    /// schema's order.
     fn serde_json_export(schema: &Schema, table: &Table, rows: &[u32]) -> String {
         let columns = public_columns(schema, table);
-        let objects: Vec<serde_json::Value> = rows
+        let objects: Vec<Ordered> = rows
             .iter()
             .map(|&row| {
                 let object = columns
@@ -148,7 +162,7 @@ mod tests {
                         ((*name).to_owned(), value)
                     })
                     .collect();
-                serde_json::Value::Object(object)
+                Ordered(object)
             })
             .collect();
         serde_json::to_string_pretty(&objects).unwrap()
@@ -190,5 +204,25 @@ mod tests {
         let json = export_json(&schema, &table, &[1]);
         let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(parsed, serde_json::json!([{"id": "2", "nom": null}]));
+    }
+
+    #[test]
+    fn json_keys_follow_the_schema_s_order() {
+        let schema = Schema::from_json(
+            r#"{"fields":[{"name":"zone","type":"string"},{"name":"annee","type":"string"},
+            {"name":"Nom","type":"string"}]}"#,
+        )
+        .unwrap();
+        let table = load_csv(
+            b"Nom,annee,zone
+A,2024,Nord
+",
+            CsvOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(
+            export_json(&schema, &table, &[0]),
+            "[\n  {\n    \"zone\": \"Nord\",\n    \"annee\": \"2024\",\n    \"Nom\": \"A\"\n  }\n]"
+        );
     }
 }
