@@ -16,19 +16,17 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Clone, PartialEq)]
 enum LoadState {
     /// How far it got, and the first rows of a large file once read.
     Loading(Option<Progress>, Option<Rc<Dataset>>),
     Ready(Rc<Dataset>),
-    Failed(LoadError),
+    Failed(Rc<LoadError>),
 }
 
-#[derive(Clone, PartialEq)]
 enum ConfigState {
     Pending,
     Ready(Rc<RawAttributes>),
-    Failed(LoadError),
+    Failed(Rc<LoadError>),
 }
 
 /// Runs `work` unless a newer run (or unmounting) made it stale; the
@@ -63,7 +61,7 @@ pub fn app(props: &Attrs) -> Html {
                     if !flag.get() {
                         config.set(match result {
                             Ok(values) => ConfigState::Ready(Rc::new(values)),
-                            Err(error) => ConfigState::Failed(LoadError::Config(error)),
+                            Err(error) => ConfigState::Failed(Rc::new(LoadError::Config(error))),
                         });
                     }
                 });
@@ -91,7 +89,7 @@ pub fn app(props: &Attrs) -> Html {
             )
         });
         use_effect_with(key, move |_| {
-            if *state != LoadState::Loading(None, None) {
+            if !matches!(*state, LoadState::Loading(None, None)) {
                 state.set(LoadState::Loading(None, None));
             }
             // A newer load (attribute change) or unmounting makes this one stale.
@@ -117,7 +115,7 @@ pub fn app(props: &Attrs) -> Html {
                             state.set(LoadState::Ready(dataset.clone()));
                             prepare_sorts(&dataset, &attrs, || flag.get()).await;
                         }
-                        Err(error) => state.set(LoadState::Failed(error)),
+                        Err(error) => state.set(LoadState::Failed(Rc::new(error))),
                     }
                 });
             }

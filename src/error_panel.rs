@@ -3,13 +3,21 @@
 
 use crate::i18n::{Lang, strings};
 use crate::load::LoadError;
+use std::rc::Rc;
 use vitrine_core::header_match::HeaderMatch;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ErrorPanelProps {
-    pub error: LoadError,
+    pub error: Rc<LoadError>,
     pub lang: Lang,
+}
+
+/// The same error is the same `Rc`: an error is never rebuilt equal.
+impl PartialEq for ErrorPanelProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.error, &other.error) && self.lang == other.lang
+    }
 }
 
 #[function_component(ErrorPanel)]
