@@ -9,42 +9,21 @@
 //   node xtask/bench/interact_ab.mjs [--rows 100000] [--runs 6] [--query transport] DIST_A DIST_B …
 //
 // Not part of `cargo xtask bench`.
-import { createRequire } from "node:module";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
-import { startServer } from "./server.mjs";
+import { abArguments, launch, serveEach } from "./ab.mjs";
 import { measureInteractions, percentile } from "./measure.mjs";
 import { BROWSER_ARGS, TOOLS, UNPACED_ARGS } from "./tools.mjs";
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const require = createRequire(import.meta.url);
-const { chromium } = require(path.join(ROOT, "tools/node_modules/playwright-core"));
-
-const { values: opts, positionals: dists } = parseArgs({
-  allowPositionals: true,
-  options: {
+const { opts, dists } = abArguments(
+  {
     rows: { type: "string", default: "100000" },
     runs: { type: "string", default: "6" },
     query: { type: "string", default: "transport" },
-    data: { type: "string", default: path.join(ROOT, "target/bench-data") },
-    chromium: { type: "string", default: process.env.CHROMIUM || "/usr/bin/chromium" },
   },
-});
-if (!dists.length) {
-  console.error("usage: interact_ab.mjs [--rows N] [--runs N] [--query WORD] DIST_A [DIST_B …]");
-  process.exit(2);
-}
-
-const servers = new Map();
-for (const dist of dists) {
-  servers.set(dist, await startServer({ root: ROOT, dist: path.resolve(dist), data: path.resolve(opts.data) }));
-}
-const browser = await chromium.launch({
-  executablePath: opts.chromium,
-  headless: true,
-  args: [...BROWSER_ARGS, ...UNPACED_ARGS],
-});
+  "interact_ab.mjs [--rows N] [--runs N] [--query WORD] DIST_A [DIST_B …]"
+);
+const servers = await serveEach(dists, opts.data);
+// The bench's interaction browser (run.mjs): no frame-rate limit.
+const browser = await launch(opts.chromium, [...BROWSER_ARGS, ...UNPACED_ARGS]);
 
 const KEYS = ["noop_ms", "filter_ms", "filter_dom_ms", "search_ms", "search_dom_ms", "sort_ms", "sort_dom_ms"];
 const line = (f) => KEYS.map((k) => `${k.replace("_ms", "")} ${f[k].toFixed(1)}`).join(", ");

@@ -10,42 +10,20 @@
 // No trace is recorded (see trace_first_rows.mjs for where the time goes):
 // many short loads give a median that one noisy load cannot move. Not part of
 // `cargo xtask bench`.
-import { createRequire } from "node:module";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
-import { startServer } from "./server.mjs";
+import { abArguments, launch, serveEach } from "./ab.mjs";
 import { percentile } from "./measure.mjs";
 import { BROWSER_ARGS } from "./tools.mjs";
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const require = createRequire(import.meta.url);
-const { chromium } = require(path.join(ROOT, "tools/node_modules/playwright-core"));
-
-const { values: opts, positionals: dists } = parseArgs({
-  allowPositionals: true,
-  options: {
+const { opts, dists } = abArguments(
+  {
     rows: { type: "string", default: "1000" },
     runs: { type: "string", default: "12" },
-    data: { type: "string", default: path.join(ROOT, "target/bench-data") },
-    chromium: { type: "string", default: process.env.CHROMIUM || "/usr/bin/chromium" },
   },
-});
-if (!dists.length) {
-  console.error("usage: load_ab.mjs [--rows N] [--runs N] DIST_A [DIST_B …]");
-  process.exit(2);
-}
-
-const servers = new Map();
-for (const dist of dists) {
-  servers.set(dist, await startServer({ root: ROOT, dist: path.resolve(dist), data: path.resolve(opts.data) }));
-}
+  "load_ab.mjs [--rows N] [--runs N] DIST_A [DIST_B …]"
+);
+const servers = await serveEach(dists, opts.data);
 // The bench's load browser (run.mjs): paced at 60 Hz, no background throttling.
-const browser = await chromium.launch({
-  executablePath: opts.chromium,
-  headless: true,
-  args: BROWSER_ARGS,
-});
+const browser = await launch(opts.chromium, BROWSER_ARGS);
 
 const results = new Map(dists.map((d) => [d, []]));
 try {
