@@ -213,13 +213,7 @@ mod tests {
             {"name":"Nom","type":"string"}]}"#,
         )
         .unwrap();
-        let table = load_csv(
-            b"Nom,annee,zone
-A,2024,Nord
-",
-            CsvOptions::default(),
-        )
-        .unwrap();
+        let table = load_csv(b"Nom,annee,zone\nA,2024,Nord\n", CsvOptions::default()).unwrap();
         assert_eq!(
             export_json(&schema, &table, &[0]),
             "[\n  {\n    \"zone\": \"Nord\",\n    \"annee\": \"2024\",\n    \"Nom\": \"A\"\n  }\n]"
