@@ -44,6 +44,23 @@ pub fn run(cmd: &mut Command) -> Result {
     }
 }
 
+/// Runs a command like [`run`] and returns its standard output.
+pub fn stdout_of(cmd: &mut Command) -> Result<String> {
+    let text = describe(cmd);
+    eprintln!("$ {text}");
+    if cmd.get_current_dir().is_none() {
+        cmd.current_dir(root());
+    }
+    let out = cmd
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| format!("could not start `{text}`: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("`{text}` failed ({})", out.status));
+    }
+    String::from_utf8(out.stdout).map_err(|_| format!("`{text}` printed text that is not UTF-8"))
+}
+
 /// Runs a command and returns its standard output, or `None` when it cannot run or fails.
 pub fn output(cmd: &mut Command) -> Option<String> {
     let out = cmd.stderr(Stdio::null()).output().ok()?;

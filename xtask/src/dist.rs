@@ -4,6 +4,7 @@ use crate::cmd::{self, Result, root, run};
 use crate::minify;
 use crate::sizes::{self, SizeRow};
 use crate::tools;
+use crate::wasm_names::{self, Renames};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -185,7 +186,10 @@ fn build_bundle(bundle: &Bundle, out: &Path, have_npm: bool) -> Result {
 
     let wasm = out.join(format!("{}_bg.wasm", bundle.name));
     match (have_npm, tools::wasm_opt()) {
-        (true, Some(wasm_opt)) => optimise(&wasm_opt, &wasm),
+        (true, Some(wasm_opt)) => {
+            let renames = optimise(&wasm_opt, &wasm, bundle.name)?;
+            shorten_glue_names(out, bundle.name, &wasm, &renames)
+        }
         _ => {
             eprintln!("notice: wasm-opt not available (needs npm); the .wasm is not optimised");
             Ok(())
@@ -193,32 +197,50 @@ fn build_bundle(bundle: &Bundle, out: &Path, have_npm: bool) -> Result {
     }
 }
 
-/// Runs wasm-opt at each level and keeps the output with the smallest gzip size.
-fn optimise(wasm_opt: &Path, wasm: &Path) -> Result {
+/// Runs wasm-opt at each level and keeps the output with the smallest gzip
+/// size; returns the renames of its imports and exports (see `wasm_names`).
+fn optimise(wasm_opt: &Path, wasm: &Path, bundle: &str) -> Result<Renames> {
     cmd::step("wasm-opt: choosing the level with the smallest gzip size");
-    let mut best: Option<(usize, &str, Vec<u8>)> = None;
+    let mut best: Option<(usize, &str, Vec<u8>, Renames)> = None;
     for level in OPT_LEVELS {
         let candidate = wasm.with_extension(format!("opt{}.wasm", level.trim_start_matches('-')));
-        run(Command::new(wasm_opt)
-            .arg(level)
-            .args(OPT_FLAGS)
-            .arg("--strip-debug")
-            .arg("--strip-producers")
-            .arg(wasm)
-            .arg("-o")
-            .arg(&candidate))?;
+        let mapping = cmd::stdout_of(
+            Command::new(wasm_opt)
+                .arg(level)
+                .args(OPT_FLAGS)
+                .arg(wasm_names::WASM_OPT_FLAG)
+                .arg("--strip-debug")
+                .arg("--strip-producers")
+                .arg(wasm)
+                .arg("-o")
+                .arg(&candidate),
+        )?;
+        let renames = Renames::parse(&mapping, bundle)?;
         let bytes = fs::read(&candidate)
             .map_err(|e| format!("cannot read {}: {e}", candidate.display()))?;
         let _ = fs::remove_file(&candidate);
         let gz = sizes::gzip_len(&bytes);
         eprintln!("    {level}: {} bytes, {gz} gzip", bytes.len());
-        if best.as_ref().is_none_or(|(b, _, _)| gz < *b) {
-            best = Some((gz, level, bytes));
+        if best.as_ref().is_none_or(|(b, _, _, _)| gz < *b) {
+            best = Some((gz, level, bytes, renames));
         }
     }
-    let (gz, level, bytes) = best.expect("at least one level");
+    let (gz, level, bytes, renames) = best.expect("at least one level");
     eprintln!("    kept {level} ({gz} bytes gzip)");
-    fs::write(wasm, bytes).map_err(|e| format!("cannot write {}: {e}", wasm.display()))
+    fs::write(wasm, bytes).map_err(|e| format!("cannot write {}: {e}", wasm.display()))?;
+    Ok(renames)
+}
+
+/// Gives the bundle's glue the short import and export names of its
+/// minified `.wasm`.
+fn shorten_glue_names(out: &Path, bundle: &str, wasm: &Path, renames: &Renames) -> Result {
+    let bytes = fs::read(wasm).map_err(|e| format!("cannot read {}: {e}", wasm.display()))?;
+    let module = wasm_names::check_wasm(&bytes, renames)?;
+    let glue = out.join(format!("{bundle}.js"));
+    let js =
+        fs::read_to_string(&glue).map_err(|e| format!("cannot read {}: {e}", glue.display()))?;
+    let js = wasm_names::rewrite_glue(&js, bundle, renames, &module)?;
+    fs::write(&glue, js).map_err(|e| format!("cannot write {}: {e}", glue.display()))
 }
 
 pub fn main() -> Result {

@@ -19,6 +19,7 @@ mod run;
 mod sizes;
 mod test;
 mod tools;
+mod wasm_names;
 
 const USAGE: &str = "usage: cargo xtask <command>
 
