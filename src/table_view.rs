@@ -24,7 +24,9 @@ use wasm_bindgen::closure::Closure;
 use web_sys::{Element, HtmlElement, ResizeObserver};
 use yew::prelude::*;
 
-const ROW_HEIGHT: f64 = 44.0;
+/// A row's height in CSS pixels (`.vt-grid tr` in `vitrine.css`).
+const ROW_PX: usize = 44;
+const ROW_HEIGHT: f64 = ROW_PX as f64;
 /// Rows rendered beyond each edge of the viewport. Every rendered row is
 /// laid out, painted and rastered again after each filter or search (the
 /// cost of the frame that follows it); scrolling renders the new rows in the
@@ -340,7 +342,7 @@ pub fn table_view(props: &TableViewProps) -> Html {
         });
         html! {
             <tr role="row" key={pos} aria-rowindex={(pos + 2).to_string()}
-                style={format!("top:{}px", pos as f64 * ROW_HEIGHT)}>
+                style={format!("top:{}px", pos * ROW_PX)}>
                 { for cells }
             </tr>
         }
@@ -354,7 +356,7 @@ pub fn table_view(props: &TableViewProps) -> Html {
                 <thead role="rowgroup">
                     <tr role="row" aria-rowindex="1">{ for headers }</tr>
                 </thead>
-                <tbody role="rowgroup" style={format!("height:{}px", rows as f64 * ROW_HEIGHT)}>
+                <tbody role="rowgroup" style={format!("height:{}px", rows * ROW_PX)}>
                     { for body_rows }
                 </tbody>
             </table>

@@ -34,9 +34,11 @@
 
 pub mod cast;
 pub mod changeset;
+pub mod decimal;
 pub mod display;
 pub mod export;
 pub mod header_match;
+pub mod json_text;
 pub mod load;
 pub mod locale_format;
 pub mod query;

@@ -96,7 +96,7 @@ pub fn format_number(n: f64, locale: Locale) -> String {
         return format!("{sign}∞");
     }
     let (sep, decimal) = separators(locale);
-    let text = format!("{}", n.abs());
+    let text = crate::decimal::decimal(n.abs());
     let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
     let sign = if n < 0.0 && n != 0.0 { "-" } else { "" };
     let mut out = format!("{sign}{}", group(int, sep));

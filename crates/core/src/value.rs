@@ -149,7 +149,10 @@ impl Value {
         let _ = match self {
             Value::Null | Value::String(_) | Value::Json(_) | Value::List(_) => return None,
             Value::Integer(i) => write!(out, "{i}"),
-            Value::Number(n) => write!(out, "{n}"),
+            Value::Number(n) => {
+                crate::decimal::write_decimal(&mut out, *n);
+                Ok(())
+            }
             Value::Boolean(b) => write!(out, "{b}"),
             Value::Year(y) => write_year(&mut out, *y),
             Value::YearMonth { year, month } => write_date(
@@ -187,15 +190,17 @@ impl Value {
                     ""
                 };
                 let months = months.unsigned_abs();
-                write!(
-                    out,
-                    "{sign}P{}Y{}MT{}S",
-                    months / 12,
-                    months % 12,
-                    seconds.abs()
-                )
+                let _ = write!(out, "{sign}P{}Y{}MT", months / 12, months % 12);
+                crate::decimal::write_decimal(&mut out, seconds.abs());
+                out.push('S');
+                Ok(())
             }
-            Value::GeoPoint { lon, lat } => write!(out, "{lon}, {lat}"),
+            Value::GeoPoint { lon, lat } => {
+                crate::decimal::write_decimal(&mut out, *lon);
+                out.push_str(", ");
+                crate::decimal::write_decimal(&mut out, *lat);
+                Ok(())
+            }
         };
         Some(out)
     }

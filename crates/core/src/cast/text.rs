@@ -113,14 +113,21 @@ pub fn parse_geopoint(format: GeoPointFormat, text: &str) -> Option<(f64, f64)> 
             (n(a)?, n(b)?)
         }
         GeoPointFormat::Array => {
-            let v: Vec<serde_json::Value> = serde_json::from_str(text).ok()?;
+            // Read as any JSON value, then matched: a typed read would bring
+            // serde's type-mismatch messages (and a float formatter) into
+            // the bundle for errors that are dropped here.
+            let serde_json::Value::Array(v) = serde_json::from_str(text).ok()? else {
+                return None;
+            };
             if v.len() != 2 {
                 return None;
             }
             (json_number(&v[0])?, json_number(&v[1])?)
         }
         GeoPointFormat::Object => {
-            let v: serde_json::Map<String, serde_json::Value> = serde_json::from_str(text).ok()?;
+            let serde_json::Value::Object(v) = serde_json::from_str(text).ok()? else {
+                return None;
+            };
             if v.len() != 2 {
                 return None;
             }
@@ -164,5 +171,18 @@ mod tests {
             parse_geopoint(GeoPointFormat::Object, r#"{"lon":1,"lat":2}"#),
             Some((1.0, 2.0))
         );
+        // JSON of the other shape, or not JSON, is no point.
+        for (format, text) in [
+            (GeoPointFormat::Array, r#"{"lon":1,"lat":2}"#),
+            (GeoPointFormat::Array, "2.35"),
+            (GeoPointFormat::Array, "[2.35,48.85"),
+            (GeoPointFormat::Array, "[2.35,48.85,1]"),
+            (GeoPointFormat::Object, "[1,2]"),
+            (GeoPointFormat::Object, r#""lon""#),
+            (GeoPointFormat::Object, r#"{"lon":1,"lat":2,"alt":3}"#),
+            (GeoPointFormat::Object, r#"{"lon":1,"lat":true}"#),
+        ] {
+            assert_eq!(parse_geopoint(format, text), None, "{text}");
+        }
     }
 }

@@ -84,7 +84,7 @@ pub fn input_kind(field: &Field, longest: usize) -> InputKind {
 fn json_text(v: &serde_json::Value) -> String {
     match v {
         serde_json::Value::String(s) => s.clone(),
-        other => other.to_string(),
+        other => crate::json_text::compact(other),
     }
 }
 

@@ -12,7 +12,7 @@ fn cell_text(v: &Json) -> String {
     match v {
         Json::Null => String::new(),
         Json::String(s) => s.clone(),
-        other => other.to_string(),
+        other => crate::json_text::compact(other),
     }
 }
 

@@ -75,7 +75,7 @@ fn declared_values(field: &Field) -> Vec<String> {
     raw.iter()
         .map(|v| match v {
             serde_json::Value::String(s) => s.clone(),
-            other => other.to_string(),
+            other => crate::json_text::compact(other),
         })
         .collect()
 }

@@ -162,7 +162,7 @@ pub(crate) fn json_text(v: &Json) -> String {
         Json::String(s) => s.clone(),
         Json::Bool(true) => "true".into(),
         Json::Bool(false) => "false".into(),
-        other => other.to_string(),
+        other => crate::json_text::compact(other),
     }
 }
 
@@ -214,6 +214,7 @@ impl Constraints {
                     return Ok(None);
                 };
                 let value = cast_json(raw, cast).ok_or_else(|| {
+                    let raw = crate::json_text::compact(raw);
                     format!("constraint \"{k}\" ({raw}) is not a valid {}", ty.name())
                 })?;
                 Ok(Some(Bound {

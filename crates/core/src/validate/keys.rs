@@ -33,7 +33,10 @@ pub(super) fn unique_key(state: &CellState<'_>, buf: &mut String) -> bool {
                 Value::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => {
                     write!(buf, "{}", *n as i64)
                 }
-                Value::Number(n) => write!(buf, "{n}"),
+                Value::Number(n) => {
+                    crate::decimal::write_decimal(buf, *n);
+                    Ok(())
+                }
                 other => write!(buf, "{other:?}"),
             };
         }
