@@ -18,46 +18,39 @@ pub fn write_decimal(out: &mut String, x: f64) {
         out.push_str(text);
         return;
     }
-    // `zmij` writes `d.ddde±N` or `ddd.ddd` (always with a point).
-    let (sign, text) = match text.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", text),
+    // `zmij` writes `ddd.ddd` (`0.001`, `12.5`, `3.0`) or `d.ddde±N` / `de±N`.
+    let text = match text.strip_prefix('-') {
+        Some(rest) => {
+            out.push('-');
+            rest
+        }
+        None => text,
     };
     let (mantissa, exponent) = match text.split_once('e') {
         Some((m, e)) => (m, e.parse::<i32>().unwrap_or(0)),
         None => (text, 0),
     };
     let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    let digits: Vec<u8> = int.bytes().chain(frac.bytes()).collect();
-    // The decimal point sits after `point` digits (negative: zeros before them).
+    let frac = frac.trim_end_matches('0');
+    let digits = || int.bytes().chain(frac.bytes()).map(char::from);
+    // The point goes after `point` of the digits; none or fewer: zeros
+    // between it and them.
     let point = int.len() as i32 + exponent;
-    let mut plain = String::with_capacity(digits.len() + point.unsigned_abs() as usize + 2);
     if point <= 0 {
-        plain.push_str("0.");
-        plain.extend(std::iter::repeat_n('0', point.unsigned_abs() as usize));
-        plain.extend(digits.iter().map(|&d| char::from(d)));
+        out.push_str("0.");
+        out.extend(std::iter::repeat_n('0', point.unsigned_abs() as usize));
+        out.extend(digits());
     } else {
         let point = point as usize;
-        for (i, &d) in digits.iter().enumerate() {
+        for (i, d) in digits().enumerate() {
             if i == point {
-                plain.push('.');
+                out.push('.');
             }
-            plain.push(char::from(d));
+            out.push(d);
         }
-        plain.extend(std::iter::repeat_n('0', point.saturating_sub(digits.len())));
+        let written = int.len() + frac.len();
+        out.extend(std::iter::repeat_n('0', point.saturating_sub(written)));
     }
-    // No trailing zeros after the point, no point after a whole number, one
-    // zero before the point at most.
-    if plain.contains('.') {
-        let kept = plain.trim_end_matches('0').trim_end_matches('.').len();
-        plain.truncate(kept);
-    }
-    let plain = plain.trim_start_matches('0');
-    out.push_str(sign);
-    if plain.is_empty() || plain.starts_with('.') {
-        out.push('0');
-    }
-    out.push_str(plain);
 }
 
 /// `x`'s plain decimal text (see [`write_decimal`]).
