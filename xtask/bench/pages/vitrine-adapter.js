@@ -77,13 +77,17 @@
     /**
      * The wasm-bindgen glue returns the module's exports when called again
      * once initialised; the import resolves to the loader's module instance
-     * (same URL), so this reads the widget's own memory.
+     * (same URL), so this reads the widget's own memory. The export names
+     * are minified (`cargo xtask dist`), so the memory is found by its type.
      */
     wasmBytes: function () {
       return import("/dist/vitrine_widget.js").then(function (mod) {
         return mod.default();
       }).then(function (exports) {
-        return exports.memory.buffer.byteLength;
+        var memory = Object.values(exports).find(function (value) {
+          return value instanceof WebAssembly.Memory;
+        });
+        return memory.buffer.byteLength;
       });
     },
   };
