@@ -88,7 +88,7 @@ pub fn card(props: &CardProps) -> Html {
         match dataset.display_text(f, &text, lang) {
             CellDisplay::Empty => None,
             _ => Some(html! {
-                <div class={classes!("vt-card-tags", edited.then_some("vt-edited"))}
+                <div class="vt-card-tags" data-edited={edited.then_some("")}
                     title={dataset.title(f, lang).to_string()}>
                     { text_content(dataset, f, &text, lang) }
                 </div>
@@ -103,7 +103,7 @@ pub fn card(props: &CardProps) -> Html {
         Callback::from(move |_: MouseEvent| on_open.emit(row))
     };
     html! {
-        <li class={classes!("vt-card", edited_row.then_some("vt-card-edited"))}>
+        <li class="vt-card" data-edited={edited_row.then_some("")}>
             { picture }
             <div class="vt-card-body">
                 <h3 class="vt-card-title">

@@ -182,7 +182,7 @@ pub fn detail_view(props: &DetailViewProps) -> Html {
                             { dataset.title(f, lang).to_string() }
                             { for help.map(|h| html! { <span class="vt-help">{ h }</span> }) }
                         </dt>
-                        <dd class={classes!(edited.then_some("vt-edited"))}>
+                        <dd data-edited={edited.then_some("")}>
                             { text_content(dataset, f, &text, lang) }
                         </dd>
                     </div>

@@ -58,9 +58,9 @@ pub fn facet_group(props: &FacetGroupProps) -> Html {
             })
         };
         let input_id = format!("{id}-{i}");
-        let class = classes!("vt-facet-value", (v.count == 0 && !v.selected).then_some("vt-zero"));
+        let zero = (v.count == 0 && !v.selected).then_some("");
         html! {
-            <li {class}>
+            <li class="vt-facet-value" data-zero={zero}>
                 <input type="checkbox" id={input_id.clone()} checked={v.selected} {onchange} />
                 <label for={input_id}>
                     <span class="vt-facet-label">{ dataset.label(&name, &v.value, props.lang).to_string() }</span>

@@ -49,12 +49,13 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
     } else {
         s.show_filters.to_string()
     };
-    let class = classes!("vt-facets", (*open).then_some("vt-facets-open"));
+    // A state, not a class: a dynamic `class` would be built as yew `Classes`.
+    let shown = (*open).then_some("");
     html! {
         <div class="vt-facets-area">
             <button type="button" class="vt-button vt-facets-toggle" onclick={toggle}
                 aria-expanded={open.to_string()} aria-controls="vt-facets">{ label }</button>
-            <aside id="vt-facets" {class} aria-labelledby="vt-facets-title">
+            <aside id="vt-facets" class="vt-facets" data-open={shown} aria-labelledby="vt-facets-title">
                 <h2 id="vt-facets-title" class="vt-facets-title">{ s.filters }</h2>
                 { for groups }
             </aside>

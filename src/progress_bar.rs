@@ -63,15 +63,12 @@ pub fn progress_bar(props: &ProgressBarProps) -> Html {
         Some(p) => format!("{p}\u{a0}% — {detail}"),
         None => detail.clone(),
     };
-    let class = classes!(
-        "vt-progress",
-        percent.is_none().then_some("vt-progress-indeterminate")
-    );
+    let indeterminate = percent.is_none().then_some("");
     let width = percent.map(|p| format!("width: {p}%"));
     html! {
         <div class="vt-loading">
             <p class="vt-progress-label" id="vt-progress-label">{ label }</p>
-            <div {class} role="progressbar" aria-labelledby="vt-progress-label"
+            <div class="vt-progress" data-indeterminate={indeterminate} role="progressbar" aria-labelledby="vt-progress-label"
                 aria-valuemin="0" aria-valuemax="100"
                 aria-valuenow={percent.map(|p| p.to_string())} aria-valuetext={text.clone()}>
                 <div class="vt-progress-fill" style={width}></div>

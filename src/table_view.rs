@@ -333,7 +333,7 @@ pub fn table_view(props: &TableViewProps) -> Html {
             html! {
                 <td role="gridcell" aria-colindex={(c + 1).to_string()} tabindex={tabindex(cell)}
                     data-cell={format!("{}-{c}", pos + 1)} title={cell_title(&text)}
-                    class={classes!(edited.then_some("vt-edited"), invalid.then_some("vt-cell-invalid"))}
+                    data-edited={edited.then_some("")}
                     aria-invalid={invalid.then_some("true")}>
                     { content }
                     { for open }

@@ -331,7 +331,7 @@ pub fn field_editor(props: &FieldEditorProps) -> Html {
     }
     let edited = edits.pending(&props.row, props.field).is_some() && !props.row.is_new();
     html! {
-        <div class={classes!("vt-field", invalid.then_some("vt-field-invalid"), edited.then_some("vt-edited"))}>
+        <div class="vt-field" data-invalid={invalid.then_some("")} data-edited={edited.then_some("")}>
             <label for={id.clone()} class="vt-label">
                 { title }
                 if required {

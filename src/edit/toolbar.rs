@@ -13,21 +13,24 @@ pub fn edit_toolbar() -> Html {
     };
     let s = strings(edits.lang);
     let history = &edits.state.draft.history;
-    let button = |action: EditAction, label: String, enabled: bool, class: &'static str| {
+    let dispatch = |action: EditAction| {
         let edits = edits.clone();
-        let onclick = Callback::from(move |_: MouseEvent| edits.dispatch(action.clone()));
-        html! {
-            <button type="button" class={classes!("vt-button", class)} disabled={!enabled} {onclick}>
-                { label }
-            </button>
-        }
+        Callback::from(move |_: MouseEvent| edits.dispatch(action.clone()))
     };
+    // Literal classes: a class computed at run time is built as yew
+    // `Classes`, whose code the bundle would then carry.
     html! {
         <div class="vt-edit-toolbar" role="group" aria-label={s.propose}>
-            { button(EditAction::NewRow, s.new_project.into(), true, "vt-new-project") }
-            { button(EditAction::OpenReview, (s.my_proposal)(history.edits().len()), true, "vt-review") }
-            { button(EditAction::Undo, s.undo.into(), history.can_undo(), "vt-undo") }
-            { button(EditAction::Redo, s.redo.into(), history.can_redo(), "vt-redo") }
+            <button type="button" class="vt-button vt-new-project"
+                onclick={dispatch(EditAction::NewRow)}>{ s.new_project }</button>
+            <button type="button" class="vt-button vt-review"
+                onclick={dispatch(EditAction::OpenReview)}>
+                { (s.my_proposal)(history.edits().len()) }
+            </button>
+            <button type="button" class="vt-button vt-undo" disabled={!history.can_undo()}
+                onclick={dispatch(EditAction::Undo)}>{ s.undo }</button>
+            <button type="button" class="vt-button vt-redo" disabled={!history.can_redo()}
+                onclick={dispatch(EditAction::Redo)}>{ s.redo }</button>
         </div>
     }
 }

@@ -16,27 +16,24 @@ pub fn edit_toolbar() -> Html {
     };
     let s = strings(edits.lang);
     let busy = edits.opening.then_some("true");
-    let button = |start: Option<EditStart>, label: String, class: &'static str| {
-        let enabled = start.is_some();
+    let request = |start: EditStart| {
         let edits = edits.clone();
-        let onclick = Callback::from(move |_: MouseEvent| {
-            if let Some(start) = &start {
-                edits.request(start.clone());
-            }
-        });
-        html! {
-            <button type="button" class={classes!("vt-button", class)} disabled={!enabled}
-                aria-busy={busy} {onclick}>
-                { label }
-            </button>
-        }
+        Callback::from(move |_: MouseEvent| edits.request(start.clone()))
     };
+    // Literal classes: a class computed at run time is built as yew
+    // `Classes`, whose code the bundle would then carry.
     html! {
         <div class="vt-edit-toolbar" role="group" aria-label={s.propose}>
-            { button(Some(EditStart::NewRow), s.new_project.into(), "vt-new-project") }
-            { button(Some(EditStart::Review), (s.my_proposal)(0), "vt-review") }
-            { button(None, s.undo.into(), "vt-undo") }
-            { button(None, s.redo.into(), "vt-redo") }
+            <button type="button" class="vt-button vt-new-project" aria-busy={busy}
+                onclick={request(EditStart::NewRow)}>{ s.new_project }</button>
+            <button type="button" class="vt-button vt-review" aria-busy={busy}
+                onclick={request(EditStart::Review)}>{ (s.my_proposal)(0) }</button>
+            <button type="button" class="vt-button vt-undo" disabled=true aria-busy={busy}>
+                { s.undo }
+            </button>
+            <button type="button" class="vt-button vt-redo" disabled=true aria-busy={busy}>
+                { s.redo }
+            </button>
         </div>
     }
 }

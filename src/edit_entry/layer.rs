@@ -136,7 +136,7 @@ pub fn edit_layer(props: &EditLayerProps) -> Html {
         Switch::Opening(_) => html! {
             <div class="vt-edit-switch" role="status">
                 <p class="vt-progress-label">{ s.opening_editor }</p>
-                <div class="vt-progress vt-progress-indeterminate" aria-hidden="true">
+                <div class="vt-progress" data-indeterminate="" aria-hidden="true">
                     <div class="vt-progress-fill"></div>
                 </div>
             </div>

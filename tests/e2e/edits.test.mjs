@@ -75,8 +75,11 @@ test("three edits, a sort and two undos revert the right cells; values stay text
   await editInline(page, "2-0", "Zeta B");
   await editInline(page, "3-0", "Zeta C");
   assert.match(await reviewButton(page).innerText(), /\(3\)/);
-  const edited = page.locator("vitrine-table td.vt-edited");
+  const edited = page.locator("vitrine-table td[data-edited]");
   assert.equal(await edited.count(), 3);
+  // The stylesheet highlights edited cells (by their data attribute).
+  const background = (rc) => cell(page, rc).evaluate((td) => getComputedStyle(td).backgroundColor);
+  assert.notEqual(await background("1-0"), await background("4-0"), "an edited cell is highlighted");
   assert.equal(await cell(page, "1-0").innerText(), "<b>Zeta A</b>");
   assert.equal(await page.locator("vitrine-table td b").count(), 0, "HTML is shown as text");
   assert.deepEqual(await axeViolations(page, "edits-table-edited"), []);

@@ -34,6 +34,13 @@ test("filtering by a theme shows its live count, as chips and in the URL", async
   // Every other group's counts follow the filter: they add up to at most the result.
   const counts = await page.locator("vitrine-table fieldset", { hasText: "Maturité" }).locator(".vt-facet-count").allInnerTexts();
   assert.equal(counts.map(Number).reduce((a, b) => a + b, 0), expected);
+  // Values the filter leaves with no row are marked, and muted by the stylesheet.
+  const facets = page.locator("vitrine-table .vt-facets");
+  const zero = facets.locator("li[data-zero]").first();
+  const nonZero = facets.locator("li:not([data-zero])").first();
+  assert.equal(await zero.locator(".vt-facet-count").innerText(), "0");
+  const colour = (item) => item.locator("label").evaluate((l) => getComputedStyle(l).color);
+  assert.notEqual(await colour(zero), await colour(nonZero));
   assert.deepEqual(await axeViolations(page, "reader-filters"), []);
   await page.locator("vitrine-table .vt-clear").click();
   await page.waitForFunction(
