@@ -1,13 +1,12 @@
 //! The `<vitrine-table>` element's attributes, as the app's properties.
 
 use crate::i18n::Lang;
-use std::collections::BTreeMap;
 use vitrine_core::query::View;
 use yew::Properties;
 
 /// What the loader passes in: every attribute present on the element, plus
 /// `base` (the page's base URL), `page-lang` and `browser-lang`.
-pub type RawAttributes = BTreeMap<String, String>;
+pub type RawAttributes = vitrine_core::text_map::TextMap;
 
 #[derive(Properties, Clone, Debug, PartialEq)]
 pub struct Attrs {

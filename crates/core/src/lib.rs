@@ -46,6 +46,7 @@ pub mod reader_config;
 pub mod schema;
 pub mod siret;
 pub mod table;
+pub mod text_map;
 pub mod untyped;
 pub mod url;
 pub mod validate;

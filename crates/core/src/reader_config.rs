@@ -5,7 +5,7 @@
 //! attribute text each key stands for, which the element's own attributes
 //! then override.
 
-use std::collections::BTreeMap;
+use crate::text_map::TextMap;
 
 use serde_json::Value as Json;
 
@@ -127,12 +127,12 @@ impl std::fmt::Display for ConfigError {
 impl std::error::Error for ConfigError {}
 
 /// Reads a config's JSON text into attribute texts (lists joined by commas).
-pub fn parse_config(text: &str) -> Result<BTreeMap<String, String>, ConfigError> {
+pub fn parse_config(text: &str) -> Result<TextMap, ConfigError> {
     let json: Json = serde_json::from_str(text).map_err(|e| ConfigError::Json(e.to_string()))?;
     let Json::Object(object) = json else {
         return Err(ConfigError::NotObject);
     };
-    let mut out = BTreeMap::new();
+    let mut out = TextMap::new();
     for (key, value) in &object {
         let Some((_, expected)) = KEYS.iter().find(|(k, _)| k == key) else {
             return Err(ConfigError::UnknownKey(key.clone()));

@@ -4,11 +4,13 @@
 
 use std::collections::BTreeMap;
 
+use crate::text_map::TextMap;
+
 use serde_json::{Map, Value as Json};
 
 /// A text given per language (`{"fr": "…", "en": "…"}`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Localized(pub BTreeMap<String, String>);
+pub struct Localized(pub TextMap);
 
 impl Localized {
     /// The text in `lang`, else in French, else in English, else any language.
@@ -32,7 +34,7 @@ impl Localized {
         let obj = value
             .as_object()
             .ok_or_else(|| format!("\"{key}\" must be an object of texts by language"))?;
-        let mut map = BTreeMap::new();
+        let mut map = TextMap::new();
         for (lang, text) in obj {
             let text = text
                 .as_str()
