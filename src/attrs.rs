@@ -6,7 +6,7 @@ use yew::Properties;
 
 /// What the loader passes in: every attribute present on the element, plus
 /// `base` (the page's base URL), `page-lang` and `browser-lang`.
-pub type RawAttributes = vitrine_core::text_map::TextMap;
+pub type RawAttributes = vitrine_core::name_map::TextMap;
 
 #[derive(Properties, Clone, Debug, PartialEq)]
 pub struct Attrs {

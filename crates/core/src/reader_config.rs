@@ -5,7 +5,7 @@
 //! attribute text each key stands for, which the element's own attributes
 //! then override.
 
-use crate::text_map::TextMap;
+use crate::name_map::TextMap;
 
 use serde_json::Value as Json;
 

@@ -1,9 +1,9 @@
 //! The query a reader builds (filters, search, sort, window, view, open
 //! row) and the result the engine gives back.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
+
+use crate::name_map::NameMap;
 
 /// Default number of rows in a window.
 pub const DEFAULT_LIMIT: usize = 50;
@@ -16,7 +16,7 @@ pub const DEFAULT_LIMIT: usize = 50;
 pub struct Query {
     /// Selected facet values per field: OR within a field, AND across
     /// fields. A field with no selected value has no entry.
-    pub filters: BTreeMap<String, Vec<String>>,
+    pub filters: NameMap<Vec<String>>,
     /// Full-text search as typed; words are AND-ed, each a prefix.
     pub search: String,
     /// Sort keys, most significant first. Empty: the table's row order.

@@ -14,8 +14,7 @@ impl Query {
         }
         let mut next = self.rewound();
         next.filters
-            .entry(field.to_owned())
-            .or_default()
+            .get_or_insert_default(field)
             .push(value.to_owned());
         next
     }

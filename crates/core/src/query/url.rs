@@ -45,7 +45,7 @@ impl Query {
                 "limit" => query.window.limit = value.parse().unwrap_or(DEFAULT_LIMIT),
                 _ => {
                     let field = key.strip_prefix(FIELD_ESCAPE).unwrap_or(key);
-                    let values = query.filters.entry(field.to_owned()).or_default();
+                    let values = query.filters.get_or_insert_default(field);
                     if !values.iter().any(|v| *v == value) {
                         values.push(value.into_owned());
                     }

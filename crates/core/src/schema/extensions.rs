@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::text_map::TextMap;
+use crate::name_map::TextMap;
 
 use serde_json::{Map, Value as Json};
 
