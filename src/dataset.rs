@@ -47,7 +47,7 @@ pub struct Dataset {
     longest: Vec<std::cell::OnceCell<usize>>,
     /// The row of each row key, built on the first look-up (reading every
     /// key decompresses the whole packed text: once, not on each render).
-    keys: std::cell::OnceCell<std::collections::HashMap<Box<str>, u32>>,
+    keys: std::cell::OnceCell<rustc_hash::FxHashMap<Box<str>, u32>>,
     /// A result computed ahead (the first one, in its own task before the
     /// first render), taken by the run of the same query.
     ahead: std::cell::RefCell<Option<(Query, std::rc::Rc<QueryResult>)>>,
@@ -289,7 +289,7 @@ impl Dataset {
     /// The row whose key is `key` (the first one, when keys repeat).
     pub fn row_of_key(&self, key: &str) -> Option<u32> {
         let keys = self.keys.get_or_init(|| {
-            let mut keys = std::collections::HashMap::new();
+            let mut keys = rustc_hash::FxHashMap::default();
             for r in (0..self.table.len() as u32).rev() {
                 keys.insert(self.row_key(r).into_boxed_str(), r);
             }

@@ -43,7 +43,7 @@ pub fn table_from_json(rows: &[Json]) -> Result<Table, LoadError> {
         return Ok(Table::new(&header, body));
     }
     let mut header: Vec<String> = Vec::new();
-    let mut index = std::collections::HashMap::new();
+    let mut index = crate::name_map::NameMap::new();
     for (i, r) in rows.iter().enumerate() {
         let obj = r.as_object().ok_or_else(|| {
             LoadError::Json(format!(

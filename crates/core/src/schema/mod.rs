@@ -6,10 +6,11 @@ pub mod extensions;
 pub mod field;
 pub mod types;
 
-use std::collections::HashMap;
 use std::fmt;
 
 use serde_json::{Map, Value as Json};
+
+use crate::name_map::NameMap;
 
 pub use constraints::{Bound, Constraints, FullMatch};
 pub use extensions::{
@@ -91,7 +92,7 @@ pub struct Schema {
     pub extensions: SchemaExtensions,
     /// The schema's JSON descriptor exactly as given (unknown keys kept).
     pub descriptor: Map<String, Json>,
-    index: HashMap<String, usize>,
+    index: NameMap<usize>,
 }
 
 pub(crate) fn string_list(v: &Json, key: &str) -> Result<Vec<String>, String> {
@@ -150,7 +151,7 @@ impl Schema {
             .as_array()
             .ok_or_else(|| not("\"fields\" must be a list"))?;
         let mut fields = Vec::with_capacity(list.len());
-        let mut index = HashMap::new();
+        let mut index = NameMap::new();
         for (i, f) in list.iter().enumerate() {
             let field = Field::from_descriptor(f, i).map_err(SchemaError::Field)?;
             if index.insert(field.name.clone(), i).is_some() {
