@@ -70,8 +70,6 @@ mod url;
 
 use std::cell::OnceCell;
 
-use rustc_hash::FxHashMap;
-
 pub use bitset::Bitset;
 pub use builder::QueryIndexBuilder;
 pub use collate::{SORT_KEY_LEN, collation_key, fold, for_each_word, tokens};
@@ -95,7 +93,7 @@ use sort::SortColumn;
 #[derive(Debug, Clone)]
 pub struct QueryIndex {
     specs: Vec<ColumnSpec>,
-    by_name: FxHashMap<String, usize>,
+    by_name: crate::name_map::NameMap<usize>,
     row_count: usize,
     /// Facet indexes, in column order.
     facets: Vec<FacetIndex>,
