@@ -27,13 +27,20 @@ fn describe(cmd: &Command) -> String {
     text
 }
 
-/// Runs a command in the repository root, inheriting stdio; fails on non-zero exit.
-pub fn run(cmd: &mut Command) -> Result {
+/// Prints the command line and runs it from the repository root unless
+/// told otherwise; returns the printed line for error messages.
+fn announce(cmd: &mut Command) -> String {
     let text = describe(cmd);
     eprintln!("$ {text}");
     if cmd.get_current_dir().is_none() {
         cmd.current_dir(root());
     }
+    text
+}
+
+/// Runs a command in the repository root, inheriting stdio; fails on non-zero exit.
+pub fn run(cmd: &mut Command) -> Result {
+    let text = announce(cmd);
     let status = cmd
         .status()
         .map_err(|e| format!("could not start `{text}`: {e}"))?;
@@ -46,11 +53,7 @@ pub fn run(cmd: &mut Command) -> Result {
 
 /// Runs a command like [`run`] and returns its standard output.
 pub fn stdout_of(cmd: &mut Command) -> Result<String> {
-    let text = describe(cmd);
-    eprintln!("$ {text}");
-    if cmd.get_current_dir().is_none() {
-        cmd.current_dir(root());
-    }
+    let text = announce(cmd);
     let out = cmd
         .stderr(Stdio::inherit())
         .output()

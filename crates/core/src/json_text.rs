@@ -1,4 +1,5 @@
-//! A JSON value's compact text: `{"a":1}`, `[1,2]`, `5`, `"s"`, `null`.
+//! A JSON value's compact text: `{"a":1}`, `[1,2]`, `5`, `"s"`, `null`;
+//! and the text of a value given in a schema or a data file ([`as_text`]).
 //!
 //! Written with `serde_json::to_string` rather than the value's `Display`
 //! (`to_string()`), which gives the same text but also carries serde_json's
@@ -13,6 +14,15 @@ pub fn compact(v: &Json) -> String {
     // Serialising a `Value` into memory cannot fail: its object keys are
     // strings and its numbers finite.
     serde_json::to_string(v).unwrap_or_default()
+}
+
+/// A JSON value as text: a string as it is, anything else as compact JSON
+/// (`5` → `5`, `true` → `true`, `"a"` → `a`).
+pub fn as_text(v: &Json) -> String {
+    match v {
+        Json::String(s) => s.clone(),
+        other => compact(other),
+    }
 }
 
 #[cfg(test)]
@@ -34,5 +44,8 @@ mod tests {
         ] {
             assert_eq!(compact(&v), v.to_string());
         }
+        assert_eq!(as_text(&json!("a \"b\"")), "a \"b\"");
+        assert_eq!(as_text(&json!(true)), "true");
+        assert_eq!(as_text(&json!(5)), "5");
     }
 }

@@ -29,7 +29,7 @@ const LONG_TEXT: usize = 80;
 /// longest value in the data (long free text gets a textarea).
 pub fn input_kind(field: &Field, longest: usize) -> InputKind {
     if let Some(values) = &field.constraints.enum_raw {
-        let options = values.iter().map(json_text).collect();
+        let options = values.iter().map(crate::json_text::as_text).collect();
         return InputKind::Select(options);
     }
     if !field.extensions.date_formats.is_empty() {
@@ -78,13 +78,6 @@ pub fn input_kind(field: &Field, longest: usize) -> InputKind {
             InputKind::TextArea
         }
         _ => InputKind::Text,
-    }
-}
-
-fn json_text(v: &serde_json::Value) -> String {
-    match v {
-        serde_json::Value::String(s) => s.clone(),
-        other => crate::json_text::compact(other),
     }
 }
 

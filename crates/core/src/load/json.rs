@@ -11,8 +11,7 @@ use crate::table::{Row, Table};
 fn cell_text(v: &Json) -> String {
     match v {
         Json::Null => String::new(),
-        Json::String(s) => s.clone(),
-        other => crate::json_text::compact(other),
+        other => crate::json_text::as_text(other),
     }
 }
 

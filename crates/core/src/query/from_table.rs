@@ -72,12 +72,7 @@ fn declared_values(field: &Field) -> Vec<String> {
             .unwrap_or_default();
     }
     let raw = field.constraints.enum_raw.as_deref().unwrap_or_default();
-    raw.iter()
-        .map(|v| match v {
-            serde_json::Value::String(s) => s.clone(),
-            other => crate::json_text::compact(other),
-        })
-        .collect()
+    raw.iter().map(crate::json_text::as_text).collect()
 }
 
 fn default_searchable(field: &Field) -> bool {

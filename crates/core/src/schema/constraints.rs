@@ -156,16 +156,6 @@ pub(crate) fn supports(ty: &FieldType, name: &str) -> bool {
     }
 }
 
-/// Text form of a JSON constraint value for casting (`5` → "5", `"a"` → "a").
-pub(crate) fn json_text(v: &Json) -> String {
-    match v {
-        Json::String(s) => s.clone(),
-        Json::Bool(true) => "true".into(),
-        Json::Bool(false) => "false".into(),
-        other => crate::json_text::compact(other),
-    }
-}
-
 impl Constraints {
     pub(crate) fn parse(
         obj: Option<&Json>,
@@ -248,7 +238,7 @@ fn cast_json(v: &Json, cast: &dyn Fn(&str) -> Option<Value>) -> Option<Value> {
                 n.as_f64().map(Value::Number)
             }
         }
-        other => cast(&json_text(other)),
+        other => cast(&crate::json_text::as_text(other)),
     }
 }
 

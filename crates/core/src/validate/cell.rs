@@ -214,7 +214,7 @@ pub(crate) fn check_cell<'a>(
                     Some(o) => o != bad && (inclusive || o != Ordering::Equal),
                 };
                 if !ok {
-                    let shown = crate::schema::constraints::json_text(&b.raw);
+                    let shown = crate::json_text::as_text(&b.raw);
                     out.push(constraint(
                         field,
                         text,
@@ -230,10 +230,7 @@ pub(crate) fn check_cell<'a>(
         if let (Some(allowed), Some(raw)) = (&c.enum_values, &c.enum_raw)
             && !in_enum(v, allowed)
         {
-            let allowed = raw
-                .iter()
-                .map(crate::schema::constraints::json_text)
-                .collect();
+            let allowed = raw.iter().map(crate::json_text::as_text).collect();
             out.push(constraint(field, text, "enum", Detail::Enum { allowed }));
         }
     }
