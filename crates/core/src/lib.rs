@@ -35,6 +35,7 @@
 pub mod cast;
 pub mod changeset;
 pub mod decimal;
+pub mod decimal_parse;
 pub mod display;
 pub mod export;
 pub mod header_match;

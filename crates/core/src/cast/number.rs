@@ -1,6 +1,7 @@
 //! `integer` and `number` parsing with Python's `int()` / `Decimal()` rules,
 //! as frictionless applies them.
 
+use crate::decimal_parse::parse_decimal;
 use std::borrow::Cow;
 
 /// Python's `str.strip()` for the whitespace that occurs in files.
@@ -117,7 +118,7 @@ pub fn parse_number(
     if lower == "snan" {
         return Some(f64::NAN);
     }
-    clean.parse().ok()
+    parse_decimal(&clean)
 }
 
 #[cfg(test)]

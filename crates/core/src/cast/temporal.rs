@@ -4,6 +4,7 @@ use std::sync::OnceLock;
 
 use super::number::parse_integer;
 use super::strptime::Pattern;
+use crate::decimal_parse::parse_decimal;
 use crate::schema::TemporalFormat;
 use crate::value::{Date, Time};
 
@@ -257,7 +258,7 @@ pub fn parse_duration(text: &str) -> Option<(i64, f64)> {
             {
                 return None;
             }
-            let n: f64 = number.replace(',', ".").parse().ok()?;
+            let n = parse_decimal(&number.replace(',', "."))?;
             let k = units[next_unit..].iter().position(|u| u.0 == unit)? + next_unit;
             let (_, factor, is_month) = units[k];
             if is_month {
