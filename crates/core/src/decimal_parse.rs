@@ -1,5 +1,9 @@
 //! A decimal number's text read as the nearest `f64` (ties to even): the
-//! number `str::parse::<f64>` gives, with its syntax.
+//! number `str::parse::<f64>` gives, with its syntax. One difference, where
+//! this one agrees with Python (frictionless's reference) and `std` does not:
+//! `std` reads an exponent's digits only while its magnitude is below 65,536,
+//! so a text of more than 65,536 digits whose exponent offsets them
+//! (`0.000…0001e655360`, 655,359 zeros: 1) reads as zero or infinity there.
 //!
 //! Rust's own parser (Eisel–Lemire) keeps 11.5 KB of tables (powers of
 //! five, shifts) that gzip barely shrinks: with its code, 14.6 KB of the
@@ -27,7 +31,7 @@ const WORD_DIGITS: usize = 19;
 
 /// Significant digits the exact comparisons read; a nonzero digit after them
 /// counts as one `1` digit after them. The midpoint between two `f64`s has at
-/// most 767 significant digits, so a text and its shortened form are on the
+/// most 768 significant digits, so a text and its shortened form are on the
 /// same side of each.
 const EXACT_DIGITS: usize = 780;
 

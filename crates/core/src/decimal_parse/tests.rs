@@ -1,7 +1,9 @@
 //! Every text is read as Rust's `str::parse::<f64>` reads it (correctly
 //! rounded, ties to even): on known hard cases, on any `f64`'s texts, on
 //! random digits and exponents, and on the exact midpoints between
-//! neighbouring `f64`s and the texts just around them.
+//! neighbouring `f64`s and the texts just around them. The one difference,
+//! texts of over 65,536 digits with an exponent that offsets them, is checked
+//! against Python's values.
 
 use super::*;
 use proptest::prelude::*;
@@ -122,6 +124,18 @@ fn hard_cases() {
         );
         check(text).unwrap();
     }
+}
+
+/// Where `std` stops reading an exponent at 65,536 and this parser does not:
+/// the values Python's `float` gives.
+#[test]
+fn long_texts_with_offsetting_exponents() {
+    let tiny_digits = format!("0.{}1e655360", "0".repeat(655_359));
+    assert_eq!(parse_decimal(&tiny_digits), Some(1.0));
+    let many_digits = format!("{}e-100000", "7".repeat(100_000));
+    assert_eq!(parse_decimal(&many_digits), Some(0.7777777777777778));
+    let offset = format!("0.{}15e700001", "0".repeat(700_000));
+    assert_eq!(parse_decimal(&offset), Some(1.5));
 }
 
 /// The exact decimal text of a finite `f64` (Rust writes any number of
