@@ -234,6 +234,19 @@ proptest! {
         check(&text)?;
     }
 
+    /// Up to 19 significant digits times a power of ten up to 10²², the
+    /// texts compared in `u128`.
+    #[test]
+    fn words_and_small_exponents(word in any::<u64>(), scale in -22i32..=22, shift in 0u32..64) {
+        let word = word >> (shift % 12);
+        check(&format!("{word}e{scale}"))?;
+        let digits = word.to_string();
+        if digits.len() > 1 {
+            let point = 1 + (shift as usize) % (digits.len() - 1);
+            check(&format!("{}.{}e{scale}", &digits[..point], &digits[point..]))?;
+        }
+    }
+
     /// Any short text of the characters numbers are written with.
     #[test]
     fn any_text_of_number_characters(text in "[0-9.eE+-]{0,12}|[0-9.eEinfatyINFATY+-]{0,10}") {
